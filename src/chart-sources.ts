@@ -1,0 +1,51 @@
+// Turns the `chart` input (directories, packaged .tgz files or globs, one per line; `!pattern`
+// excludes) into the list of charts to publish, with errors that say which line matched nothing.
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export type ChartSource = { kind: 'directory' | 'archive'; path: string };
+
+export class ChartSourceError extends Error {
+  override name = 'ChartSourceError';
+}
+
+export async function resolveChartSources(patterns: string[], cwd: string): Promise<ChartSource[]> {
+  const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const found = new Map<string, ChartSource>();
+  for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
+    const matches = isDynamicPattern(pattern) ? await expand(pattern, excludes, cwd) : [literal(pattern, cwd)];
+    if (matches.length === 0) {
+      throw new ChartSourceError(`chart pattern "${pattern}" matched no chart directory (with a Chart.yaml) and no .tgz file under ${cwd}`);
+    }
+    for (const source of matches) found.set(source.path, source);
+  }
+  return [...found.values()];
+}
+
+function literal(pattern: string, cwd: string): ChartSource {
+  const path = resolve(cwd, pattern);
+  if (!existsSync(path)) {
+    throw new ChartSourceError(`chart "${pattern}" does not exist (looked at ${path}): set "chart" to a chart directory or a packaged .tgz, relative to the workspace`);
+  }
+  const source = classify(path);
+  if (!source) {
+    throw new ChartSourceError(`chart "${pattern}" is neither a chart directory (no Chart.yaml in ${path}) nor a packaged .tgz`);
+  }
+  return source;
+}
+
+async function expand(pattern: string, excludes: string[], cwd: string): Promise<ChartSource[]> {
+  const paths = await glob(pattern, { cwd, ignore: excludes, onlyFiles: false, absolute: true, dot: false, expandDirectories: false });
+  return paths
+    .map((p) => classify(p.replace(/[\\/]$/, '')))
+    .filter((s): s is ChartSource => s !== undefined)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function classify(path: string): ChartSource | undefined {
+  const stat = statSync(path);
+  if (stat.isDirectory()) return existsSync(join(path, 'Chart.yaml')) ? { kind: 'directory', path } : undefined;
+  if (stat.isFile() && path.endsWith('.tgz')) return { kind: 'archive', path };
+  return undefined;
+}

@@ -1,0 +1,16 @@
+// The chart library: load, check and package Helm charts like `helm package`, reproducibly.
+// Plain values in, plain values out; no @actions imports.
+export { ChartError } from './errors.js';
+export {
+  chartYamlText,
+  configJson,
+  isStrictSemver,
+  parseChartYaml,
+  withOverrides,
+  type ChartDependency,
+  type ChartMetadata,
+  type Maintainer,
+} from './metadata.js';
+export { packageChart, type PackageOptions, type PackagedChart } from './package.js';
+export { archiveFiles, readChartArchive } from './archive.js';
+export { HelmIgnore } from './helmignore.js';

@@ -1,0 +1,180 @@
+// Helm's LoadFiles / LoadArchive: sorts a chart's files into Chart.yaml, lock, values, schema,
+// templates, other files and subcharts, and loads each subchart (a folder or a .tgz under
+// charts/) the same way, recursively. What Helm refuses is refused here, as a ChartError.
+import { posix } from 'node:path';
+import { ChartError } from './errors.js';
+import { GoMap, GoYamlError, loadAllGoYaml } from './go-yaml-load.js';
+import { lockFileText } from './lock.js';
+import { decodeMetadataYaml, validateMetadata, type ChartMetadata, type RawMetadata } from './metadata.js';
+import { gunzip, readTarEntries, TarFormatError } from './tar-read.js';
+import { MAX_FILE_BYTES, stripBom, type ChartFile } from './walk.js';
+
+/** Helm's MaxDecompressedChartSize: the most file data it loads from one chart archive. */
+export const MAX_CHART_BYTES = 100 * 1024 * 1024;
+
+export interface LoadedChart {
+  metadata: ChartMetadata;
+  /** Chart.lock as Helm re-writes it (v2 charts only). */
+  lock?: string;
+  values?: Buffer;
+  schema?: Buffer;
+  templates: ChartFile[];
+  /** Everything else, in load order (crds/, README, .helmignore, charts/*.prov, …). */
+  files: ChartFile[];
+  subcharts: LoadedChart[];
+  /** Where the chart came from, for messages. */
+  where: string;
+}
+
+export interface LoadOptions {
+  /** Strict Chart.yaml rules (the chart being published); subcharts are always lenient. */
+  strict: boolean;
+}
+
+/** LoadFiles: builds a chart from its files (paths relative to the chart). */
+export function loadChartFiles(files: ChartFile[], where: string, options: LoadOptions): LoadedChart {
+  let raw: RawMetadata | undefined;
+  for (const f of files) {
+    if (f.name === 'Chart.yaml') raw = decodeMetadataYaml(f.data.toString('utf8'), `${where}/Chart.yaml`, raw ?? {});
+  }
+  const apiVersion = () => (typeof raw?.apiVersion === 'string' && raw.apiVersion !== '' ? raw.apiVersion : 'v1');
+
+  const chart: Omit<LoadedChart, 'metadata'> = { templates: [], files: [], subcharts: [], where };
+  let lockSource: ChartFile | undefined;
+  const subchartFiles = new Map<string, ChartFile[]>();
+  for (const f of files) {
+    switch (f.name) {
+      case 'Chart.yaml':
+        continue;
+      case 'Chart.lock':
+        lockSource = f;
+        continue;
+      case 'values.yaml':
+        checkValues(f.data, `${where}/values.yaml`);
+        chart.values = f.data;
+        continue;
+      case 'values.schema.json':
+        chart.schema = f.data;
+        continue;
+      case 'requirements.yaml':
+        // Helm 2 style dependencies: read into the metadata; only a v1 chart keeps the file.
+        raw = decodeMetadataYaml(f.data.toString('utf8'), `${where}/requirements.yaml`, raw ?? {});
+        if (apiVersion() === 'v1') chart.files.push(f);
+        continue;
+      case 'requirements.lock':
+        lockSource = f;
+        if (apiVersion() === 'v1') chart.files.push(f);
+        continue;
+    }
+    if (f.name.startsWith('templates/')) {
+      chart.templates.push(f);
+    } else if (f.name.startsWith('charts/')) {
+      // A provenance file under charts/ stays with this chart; the rest belongs to a subchart.
+      if (posix.extname(f.name) === '.prov') {
+        chart.files.push(f);
+        continue;
+      }
+      const inCharts = f.name.slice('charts/'.length);
+      const first = inCharts.split('/', 1)[0]!;
+      const group = subchartFiles.get(first) ?? [];
+      group.push({ name: inCharts, data: f.data });
+      subchartFiles.set(first, group);
+    } else {
+      chart.files.push(f);
+    }
+  }
+
+  if (raw === undefined) throw new ChartError(`${where}: Chart.yaml is missing`);
+  const metadata = validateMetadata(raw, `${where}/Chart.yaml`, options);
+  if (lockSource && metadata.apiVersion === 'v2') chart.lock = lockFileText(lockSource.data.toString('utf8'), `${where}/${lockSource.name}`);
+  if (chart.schema) checkSchema(chart.schema, `${where}/values.schema.json`);
+
+  for (const [entry, group] of subchartFiles) {
+    // Helm drops charts/ entries whose name starts with "_" or ".".
+    if (entry.startsWith('_') || entry.startsWith('.')) continue;
+    const subWhere = `${where}/charts/${entry}`;
+    if (posix.extname(entry) === '.tgz') {
+      const file = group[0]!;
+      if (file.name !== entry) throw new ChartError(`${subWhere} is a folder, but a name ending in .tgz must be a packaged chart; rename the folder`);
+      chart.subcharts.push(loadChartArchive(file.data, subWhere));
+      continue;
+    }
+    // A folder subchart; a plain file directly in charts/ is not a chart and Helm fails on it.
+    const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(f.name.indexOf('/') + 1), data: f.data }));
+    if (inner.length === 0) {
+      throw new ChartError(`${subWhere} is a file in charts/ but not a chart (.tgz); Helm fails on it: remove it, or add "charts/${entry}" to .helmignore`);
+    }
+    chart.subcharts.push(loadChartFiles(inner, subWhere, { strict: false }));
+  }
+  return { ...chart, metadata };
+}
+
+/** LoadArchive: a packaged chart (.tgz) as a subchart, or to read one back. */
+export function loadChartArchive(data: Buffer, where: string, options: LoadOptions = { strict: false }): LoadedChart {
+  return loadChartFiles(readArchiveFiles(data, where), where, options);
+}
+
+/**
+ * Helm's LoadArchiveFiles: the files of a chart archive with the top folder cut off, after its
+ * path-safety and size checks; BOMs stripped, folders and extension headers skipped.
+ */
+export function readArchiveFiles(data: Buffer, where: string): ChartFile[] {
+  let entries;
+  try {
+    entries = readTarEntries(gunzip(data, MAX_CHART_BYTES + 64 * 1024 * 1024));
+  } catch (error) {
+    if (error instanceof TarFormatError) throw new ChartError(`${where} is not a chart archive: ${error.message}`, { cause: error });
+    throw error;
+  }
+  const files: ChartFile[] = [];
+  let remaining = MAX_CHART_BYTES;
+  for (const entry of entries) {
+    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) continue;
+    // Archives made on Windows may use backslashes.
+    const delimiter = entry.path.includes('\\') ? '\\' : '/';
+    const parts = entry.path.split(delimiter);
+    let name = parts.slice(1).join('/');
+    if (name.startsWith('/')) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} is an absolute path`);
+    name = cleanPath(name);
+    if (name === '.') throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(entry.path)} is not inside the chart's top folder`);
+    if (name.startsWith('..')) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} points outside the chart`);
+    if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} is a drive path`);
+    if (parts[0] === 'Chart.yaml') throw new ChartError(`${where} is not a chart archive: Chart.yaml must be inside a top folder named after the chart`);
+    if (entry.data.length > MAX_FILE_BYTES) throw new ChartError(`${where}: ${entry.path} is ${entry.data.length} bytes; Helm refuses chart files over 5 MiB`);
+    remaining -= entry.data.length;
+    if (remaining <= 0) throw new ChartError(`${where} holds more than ${MAX_CHART_BYTES} bytes of files; Helm refuses to load it`);
+    files.push({ name, data: stripBom(entry.data) });
+  }
+  if (files.length === 0) throw new ChartError(`${where} is not a chart archive: it holds no files`);
+  return files;
+}
+
+/** Go's path.Clean for `/`-separated relative paths. */
+function cleanPath(path: string): string {
+  if (path === '') return '.';
+  const cleaned = posix.normalize(path);
+  return cleaned.length > 1 && cleaned.endsWith('/') ? cleaned.slice(0, -1) : cleaned;
+}
+
+// Helm reads values.yaml into a map (every document of it since Helm 4); a list, a scalar or bad
+// YAML stops the chart from loading.
+function checkValues(data: Buffer, where: string): void {
+  let docs;
+  try {
+    docs = loadAllGoYaml(data.toString('utf8'));
+  } catch (error) {
+    if (error instanceof GoYamlError) throw new ChartError(`${where} is not valid YAML: ${error.message}`, { cause: error });
+    throw error;
+  }
+  for (const doc of docs) {
+    if (doc !== null && !(doc instanceof GoMap)) throw new ChartError(`${where} must be a mapping of values (key: value) at the top level`);
+  }
+}
+
+function checkSchema(data: Buffer, where: string): void {
+  try {
+    JSON.parse(data.toString('utf8'));
+  } catch (error) {
+    throw new ChartError(`${where} is not valid JSON (${(error as Error).message}); Helm refuses to package it`, { cause: error });
+  }
+}

@@ -1,0 +1,55 @@
+// Runs the real `helm dependency update`: its resolution of ranges, repositories and Chart.lock is
+// the behaviour users expect, so it is not reimplemented.
+import * as core from '@actions/core';
+import { getExecOutput } from '@actions/exec';
+import type { HelmTool } from './install.js';
+
+export interface DependencyUpdateOptions {
+  /** Helm registry config.json holding OCI credentials; passed as HELM_REGISTRY_CONFIG, never in argv. */
+  registryConfig?: string;
+  /** Extra environment for Helm, on top of this process's. */
+  env?: Record<string, string>;
+  log?: (message: string) => void;
+}
+
+// Helm's own message says what failed; these say where to look, matched on that message.
+const HINTS: Array<[RegExp, string]> = [
+  [/Chart\.lock/, 'Chart.lock could not be used: fix or delete it, run `helm dependency update` locally and commit the result'],
+  [/can't get a valid version|no chart version found|no chart name found/i, 'check the dependency names and version constraints in Chart.yaml against what the repository holds'],
+  [/unauthorized|denied|forbidden|authentication|\b401\b|\b403\b/i, 'check the credentials for private dependency repositories (for OCI: the registry login given to this action)'],
+  [/connection refused|no such host|timeout|dial tcp|x509|certificate|tls:/i, 'check that every dependency repository URL is reachable from the runner'],
+  [/no repository definition|helm repo add/i, 'give dependencies a repository URL (https:// or oci://) instead of a repository name, or add the repository before this step'],
+];
+const GENERAL_HINT = 'check the dependencies in Chart.yaml: their names, version constraints and repository URLs';
+
+export async function dependencyUpdate(helm: HelmTool, chartDir: string, opts: DependencyUpdateOptions = {}): Promise<void> {
+  const log = opts.log ?? core.info;
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  Object.assign(env, opts.env);
+  if (opts.registryConfig) env.HELM_REGISTRY_CONFIG = opts.registryConfig;
+
+  log(`helm dependency update ${chartDir} (Helm ${helm.version})`);
+  let result;
+  try {
+    result = await getExecOutput(helm.path, ['dependency', 'update', chartDir], { env, silent: true, ignoreReturnCode: true });
+  } catch (error) {
+    throw new Error(`could not run ${helm.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const output = result.stdout.trim();
+  if (result.exitCode === 0) {
+    for (const line of output.split('\n')) if (line.trim() !== '') log(line);
+    return;
+  }
+  const stderr = result.stderr.trim() || '(Helm wrote nothing to stderr)';
+  // Helm reports an unreachable repository on stdout and only a vaguer error on stderr: keep both.
+  const hints = HINTS.filter(([pattern]) => pattern.test(stderr) || pattern.test(output)).map(([, hint]) => hint);
+  throw new Error(
+    [
+      `helm dependency update failed for ${chartDir} (Helm ${helm.version}, exit code ${result.exitCode}):`,
+      stderr,
+      ...(output ? ['Helm output before the error:', output] : []),
+      `Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join('; ')}.`,
+    ].join('\n'),
+  );
+}

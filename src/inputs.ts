@@ -1,0 +1,155 @@
+// Every action input becomes one typed, validated config here; all input errors come from this file.
+// Parsing takes a getter instead of reading @actions/core so it can be tested without a runner.
+import { readFileSync } from 'node:fs';
+import { isStrictSemver } from './chart/index.js';
+import { parseRegistryUrl, type RegistryTarget, type TlsOptions } from './oci/index.js';
+
+export type IfExists = 'fail' | 'skip' | 'overwrite';
+
+export interface ActionConfig {
+  chartPatterns: string[];
+  registry: RegistryTarget;
+  username: string;
+  password: string;
+  version?: string;
+  appVersion?: string;
+  ifExists: IfExists;
+  dryRun: boolean;
+  plainHttp: boolean;
+  /** TLS settings for every request, token realms included (PEM contents, not paths). */
+  tls: TlsOptions;
+  login: boolean;
+  logout: boolean;
+  concurrency: number;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export type InputGetter = (name: string) => string;
+
+export function parseInputs(get: InputGetter): ActionConfig {
+  const chartPatterns = lines(get('chart'));
+  if (chartPatterns.length === 0) chartPatterns.push('.');
+
+  const registryInput = get('registry').trim();
+  if (!registryInput) {
+    throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
+  }
+  const registry = parseRegistryUrl(registryInput);
+
+  const username = get('username').trim();
+  const password = get('password');
+  if (username && !password) {
+    throw new InputError(`input "username" is set but "password" is empty: pass the registry password or token (for example \${{ secrets.REGISTRY_TOKEN }}), or leave both empty for anonymous access`);
+  }
+  if (password && !username) {
+    throw new InputError('input "password" is set but "username" is empty: registries need a user name with a token too (for GHCR use ${{ github.actor }})');
+  }
+
+  const version = optionalVersion(get('version'));
+  const appVersion = get('app-version').trim() || undefined;
+
+  const plainHttp = bool('plain-http', get('plain-http'), false);
+  const tls = tlsInputs(get, plainHttp);
+
+  return {
+    chartPatterns,
+    registry,
+    username,
+    password,
+    version,
+    appVersion,
+    ifExists: oneOf('if-exists', get('if-exists'), ['fail', 'skip', 'overwrite'] as const, 'fail'),
+    dryRun: bool('dry-run', get('dry-run'), false),
+    plainHttp,
+    tls,
+    login: bool('login', get('login'), true),
+    logout: bool('logout', get('logout'), true),
+    concurrency: positiveInt('concurrency', get('concurrency'), 8),
+  };
+}
+
+function tlsInputs(get: InputGetter, plainHttp: boolean): TlsOptions {
+  const insecureSkipTlsVerify = bool('insecure-skip-tls-verify', get('insecure-skip-tls-verify'), false);
+  const caFile = get('ca-file').trim();
+  const certFile = get('cert-file').trim();
+  const keyFile = get('key-file').trim();
+  const set = [
+    insecureSkipTlsVerify && 'insecure-skip-tls-verify',
+    caFile && 'ca-file',
+    certFile && 'cert-file',
+    keyFile && 'key-file',
+  ].filter(Boolean);
+  if (plainHttp && set.length > 0) {
+    throw new InputError(`"plain-http" talks HTTP, which has no TLS, so ${set.map((n) => `"${n}"`).join(' and ')} cannot apply: drop ${set.length === 1 ? 'it' : 'them'} or "plain-http"`);
+  }
+  if (insecureSkipTlsVerify && caFile) {
+    throw new InputError('"insecure-skip-tls-verify" accepts any server certificate, so "ca-file" would be ignored: keep "ca-file" (safer) and drop "insecure-skip-tls-verify"');
+  }
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new InputError(`mutual TLS needs both "cert-file" and "key-file", but only "${certFile ? 'cert-file' : 'key-file'}" is set`);
+  }
+  return {
+    insecureSkipTlsVerify,
+    ca: caFile ? pemFile('ca-file', caFile, 'CERTIFICATE') : undefined,
+    cert: certFile ? pemFile('cert-file', certFile, 'CERTIFICATE') : undefined,
+    key: keyFile ? pemFile('key-file', keyFile, 'PRIVATE KEY') : undefined,
+  };
+}
+
+function pemFile(input: string, path: string, kind: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`input "${input}" names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): write the PEM file in an earlier step and pass its path`);
+  }
+  if (!new RegExp(`-----BEGIN [A-Z ]*${kind}-----`).test(text)) {
+    throw new InputError(`input "${input}" names ${path}, which holds no PEM ${kind.toLowerCase()} ("-----BEGIN ... ${kind}-----")`);
+  }
+  return text;
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+// A leading `v` is stripped so a tag like `v1.2.3` can be passed straight from github.ref_name.
+function optionalVersion(raw: string): string | undefined {
+  const value = raw.trim();
+  if (!value) return undefined;
+  const bare = /^v\d/.test(value) ? value.slice(1) : value;
+  if (!isStrictSemver(bare)) {
+    throw new InputError(`input "version" is "${value}", which is not a SemVer 2 version: use MAJOR.MINOR.PATCH with optional -prerelease and +build, for example 1.4.0 or 1.4.0-rc.1+sha.5114f85`);
+  }
+  return bare;
+}
+
+function bool(name: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (/^(false|False|FALSE)$/.test(value)) return false;
+  throw new InputError(`input "${name}" is "${value}": use true or false`);
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[], fallback: T): T {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`input "${name}" is "${value}": use one of ${allowed.join(', ')}`);
+}
+
+function positiveInt(name: string, raw: string, fallback: number): number {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+    throw new InputError(`input "${name}" is "${value}": use a whole number from 1 to 64`);
+  }
+  return Number(value);
+}

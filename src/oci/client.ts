@@ -1,0 +1,285 @@
+// A distribution-spec client for one registry host: manifests and blobs, digest-checked. One
+// instance is shared by all concurrent pushes to that host, so connections, tokens and what we
+// learn about the registry (auth scheme, monolithic uploads) are reused.
+import { OciInputError, parseErrorBody, RegistryError } from './errors.js';
+import {
+  DOCKER_MANIFEST_LIST_MEDIA_TYPE,
+  DOCKER_MANIFEST_MEDIA_TYPE,
+  OCI_INDEX_MEDIA_TYPE,
+  OCI_MANIFEST_MEDIA_TYPE,
+  sha256Digest,
+  type Blob,
+} from './helm-manifest.js';
+import { isRepositoryName } from './reference.js';
+import { REDIRECTS, RegistrySession, type Call, type ClientStats, type SessionOptions } from './session.js';
+import { headerValue, type HttpResponse } from './transport.js';
+
+export type RegistryClientOptions = SessionOptions;
+
+export interface ManifestInfo {
+  digest: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface Manifest extends ManifestInfo {
+  body: Buffer;
+}
+
+export const MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(', ');
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_BLOB_BYTES = 256 * 1024 * 1024;
+/**
+ * While we do not know whether the registry takes a blob in the POST (Distribution does not: it
+ * answers 202 without reading the body), only small blobs are tried that way, so a refusal costs
+ * little and the server can still drain the unread body and keep the connection.
+ */
+const MONOLITHIC_PROBE_MAX = 256 * 1024;
+
+const DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const TAG_RE = /^\w[\w.-]{0,127}$/;
+
+function checkName(repository: string, reference?: string): void {
+  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
+  if (reference !== undefined && !TAG_RE.test(reference) && !DIGEST_RE.test(reference)) {
+    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
+  }
+}
+
+function short(digest: string): string {
+  return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
+}
+
+function mediaTypeOf(response: HttpResponse): string {
+  return (headerValue(response.headers, 'content-type') ?? '').split(';')[0]!.trim();
+}
+
+/** Appends `digest=` to an upload URL that may carry its own query (e.g. Distribution's _state). */
+export function withDigestParam(location: URL, digest: string): URL {
+  const search = location.search ? `${location.search}&` : '?';
+  return new URL(`${location.origin}${location.pathname}${search}digest=${encodeURIComponent(digest)}`);
+}
+
+export class RegistryClient {
+  readonly host: string;
+  private readonly session: RegistrySession;
+  private readonly headIsCheaper: boolean;
+  /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
+  private monolithic: 'unknown' | 'yes' | 'no' = 'unknown';
+
+  constructor(options: RegistryClientOptions) {
+    this.host = options.host;
+    this.session = new RegistrySession(options);
+    this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
+  }
+
+  get stats(): ClientStats {
+    return this.session.stats;
+  }
+
+  /** HEAD a manifest: its descriptor, or undefined when the tag or digest does not exist. */
+  async headManifest(repository: string, reference: string): Promise<ManifestInfo | undefined> {
+    checkName(repository, reference);
+    const call: Call = {
+      method: 'HEAD',
+      url: this.session.url(`/v2/${repository}/manifests/${reference}`),
+      repository,
+      operation: `check ${repository}:${reference}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      followRedirects: true,
+    };
+    const response = await this.session.exchange(call);
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw this.session.fail(call, response);
+    const digest = headerValue(response.headers, 'docker-content-digest');
+    if (!digest) {
+      // Helm needs this header on HEAD too; without it, read the manifest to know its digest.
+      const manifest = await this.getManifest(repository, reference);
+      return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
+    }
+    return { digest, mediaType: mediaTypeOf(response), size: Number(headerValue(response.headers, 'content-length') ?? 0) };
+  }
+
+  /**
+   * What a tag or digest points to, in the one request that costs least overall: a GET, which also
+   * brings the manifest (needed when it differs) and keeps the connection alive, where Distribution
+   * closes the connection after every HEAD. On Docker Hub a GET counts against the pull rate
+   * limit, so there it is a HEAD (and no body).
+   */
+  async checkManifest(repository: string, reference: string): Promise<(ManifestInfo & { body?: Buffer }) | undefined> {
+    if (this.headIsCheaper) return this.headManifest(repository, reference);
+    return this.getManifest(repository, reference);
+  }
+
+  /** GET a manifest, digest-verified; undefined when it does not exist. */
+  async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    checkName(repository, reference);
+    const call: Call = {
+      method: 'GET',
+      url: this.session.url(`/v2/${repository}/manifests/${reference}`),
+      repository,
+      operation: `read the manifest ${repository}:${reference}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      maxResponseBytes: MAX_MANIFEST_BYTES,
+      followRedirects: true,
+    };
+    const response = await this.session.exchange(call);
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw this.session.fail(call, response);
+    const digest = sha256Digest(response.body);
+    const claimed = DIGEST_RE.test(reference) ? reference : headerValue(response.headers, 'docker-content-digest');
+    if (claimed && claimed.startsWith('sha256:') && claimed !== digest) {
+      throw new RegistryError(
+        `could not ${call.operation} (${this.host}/${repository}): the registry sent content with digest ${digest}, not the ${claimed} it announced`,
+        { kind: 'digest-mismatch', host: this.host, repository },
+      );
+    }
+    return { digest, mediaType: mediaTypeOf(response), size: response.body.length, body: response.body };
+  }
+
+  /** HEAD a blob: true when the repository has it. */
+  async blobExists(repository: string, digest: string): Promise<boolean> {
+    checkName(repository, digest);
+    const call: Call = {
+      method: 'HEAD',
+      url: this.session.url(`/v2/${repository}/blobs/${digest}`),
+      repository,
+      operation: `check blob ${short(digest)}`,
+    };
+    const response = await this.session.exchange(call);
+    if (response.status === 404) return false;
+    // A redirect means the registry would serve it from storage: it exists.
+    if (response.status === 200 || REDIRECTS.has(response.status)) return true;
+    throw this.session.fail(call, response);
+  }
+
+  /** GET a blob (following storage redirects without credentials), digest-verified. */
+  async getBlob(repository: string, digest: string): Promise<Buffer> {
+    checkName(repository, digest);
+    const call: Call = {
+      method: 'GET',
+      url: this.session.url(`/v2/${repository}/blobs/${digest}`),
+      repository,
+      operation: `download blob ${short(digest)}`,
+      maxResponseBytes: MAX_BLOB_BYTES,
+      followRedirects: true,
+    };
+    const response = await this.session.exchange(call);
+    if (response.status !== 200) throw this.session.fail(call, response);
+    if (digest.startsWith('sha256:') && sha256Digest(response.body) !== digest) {
+      throw new RegistryError(
+        `could not ${call.operation} (${this.host}/${repository}): the content received does not match its digest`,
+        { kind: 'digest-mismatch', host: this.host, repository },
+      );
+    }
+    return response.body;
+  }
+
+  /**
+   * Uploads a blob: in one POST where the registry allows it, else POST then PUT to the upload
+   * location. The registry must answer 201 and, if it says a digest, ours.
+   */
+  async pushBlob(repository: string, blob: Blob): Promise<void> {
+    checkName(repository, blob.digest);
+    if (blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
+    const tryMonolithic = this.monolithic === 'yes' || (this.monolithic === 'unknown' && blob.size <= MONOLITHIC_PROBE_MAX);
+    const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
+    const operation = `upload blob ${short(blob.digest)}`;
+    const octets = { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) };
+
+    let location: URL | undefined;
+    if (tryMonolithic) {
+      const call: Call = { method: 'POST', url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body: blob.data };
+      const response = await this.session.exchange(call);
+      if (response.status === 201) {
+        this.monolithic = 'yes';
+        return this.checkCreated(call, response, blob.digest);
+      }
+      if (response.status === 202) {
+        // The registry opened an upload session and ignored the body: finish it with a PUT.
+        this.noteMonolithicRefused(response.status);
+        location = this.uploadLocation(call, response);
+      } else if (this.isMonolithicRefusal(response)) {
+        this.noteMonolithicRefused(response.status);
+      } else {
+        throw this.session.fail(call, response);
+      }
+    }
+    if (!location) {
+      const call: Call = { method: 'POST', url: startUrl, repository, operation, headers: { 'content-length': '0' } };
+      const response = await this.session.exchange(call);
+      if (response.status !== 202) throw this.session.fail(call, response);
+      location = this.uploadLocation(call, response);
+    }
+    const put: Call = { method: 'PUT', url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body: blob.data };
+    const response = await this.session.exchange(put);
+    if (response.status !== 201) throw this.session.fail(put, response);
+    this.checkCreated(put, response, blob.digest);
+  }
+
+  /** PUTs a manifest by tag or digest; returns its digest, checked against the registry's. */
+  async putManifest(repository: string, reference: string, body: Buffer, mediaType: string): Promise<string> {
+    checkName(repository, reference);
+    const digest = sha256Digest(body);
+    const call: Call = {
+      method: 'PUT',
+      url: this.session.url(`/v2/${repository}/manifests/${reference}`),
+      repository,
+      operation: `push the manifest ${repository}:${reference}`,
+      headers: { 'content-type': mediaType, 'content-length': String(body.length) },
+      body,
+    };
+    const response = await this.session.exchange(call);
+    if (response.status < 200 || response.status > 299) throw this.session.fail(call, response);
+    this.checkCreated(call, response, digest);
+    return digest;
+  }
+
+  /**
+   * Learns the registry's auth scheme (one GET /v2/ if unknown) and fetches one token covering all
+   * these repositories, so the pushes that follow pay no auth round trips. Best effort.
+   */
+  authorizeRepositories(repositories: readonly string[]): Promise<void> {
+    return this.session.authorizeRepositories(repositories);
+  }
+
+  close(): Promise<void> {
+    return this.session.close();
+  }
+
+  private uploadLocation(call: Call, response: HttpResponse): URL {
+    const location = headerValue(response.headers, 'location');
+    if (!location) {
+      throw new RegistryError(`could not ${call.operation} (${this.host}/${call.repository}): the registry started an upload without a Location`, {
+        kind: 'protocol',
+        host: this.host,
+        repository: call.repository,
+        status: response.status,
+      });
+    }
+    return new URL(location, call.url);
+  }
+
+  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, …).
+  private isMonolithicRefusal(response: HttpResponse): boolean {
+    if (![400, 404, 405, 413, 415, 501].includes(response.status)) return false;
+    const codes = parseErrorBody(response.body).map((e) => e.code);
+    return !codes.some((code) => code === 'NAME_UNKNOWN' || code === 'NAME_INVALID' || code === 'DENIED' || code === 'UNAUTHORIZED');
+  }
+
+  private noteMonolithicRefused(status: number): void {
+    if (this.monolithic !== 'no') this.session.debug(`upload: ${this.host} does not take a blob in the POST (HTTP ${status}); using POST + PUT`);
+    this.monolithic = 'no';
+  }
+
+  private checkCreated(call: Call, response: HttpResponse, expected: string): void {
+    const announced = headerValue(response.headers, 'docker-content-digest');
+    if (announced && announced !== expected) {
+      throw new RegistryError(
+        `could not ${call.operation} (${this.host}/${call.repository}): the registry stored it as ${announced}, not ${expected}`,
+        { kind: 'digest-mismatch', host: this.host, repository: call.repository, status: response.status },
+      );
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// Step outputs and the job summary, from the per-chart results.
+import * as core from '@actions/core';
+import type { ChartResult } from './publish.js';
+
+const SINGLE_VALUE_OUTPUTS = ['name', 'version', 'tag', 'digest', 'repository', 'url', 'ref'] as const;
+
+export function setOutputs(results: ChartResult[]): void {
+  core.setOutput('charts', JSON.stringify(results.map(publicFields)));
+  // Single-value outputs only make sense when exactly one chart was published.
+  const published = results.filter((r) => r.status !== 'failed');
+  if (results.length === 1 && published.length === 1) {
+    const only = published[0]!;
+    for (const key of SINGLE_VALUE_OUTPUTS) core.setOutput(key, only[key]);
+    core.setOutput('pushed', String(only.pushed));
+  } else {
+    core.setOutput('pushed', String(results.some((r) => r.pushed)));
+  }
+}
+
+function publicFields(result: ChartResult): Record<string, unknown> {
+  const { source: _source, ...rest } = result;
+  return rest;
+}
+
+export async function writeSummary(results: ChartResult[], dryRun: boolean): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const header = [
+    { data: 'Chart', header: true },
+    { data: 'Version', header: true },
+    { data: 'Tag', header: true },
+    { data: 'Status', header: true },
+    { data: 'Digest', header: true },
+  ];
+  const rows = results.map((r) => [
+    `<code>${escapeHtml(r.repository)}</code>`,
+    escapeHtml(r.version),
+    escapeHtml(r.tag),
+    r.error ? `${r.status}: ${escapeHtml(r.error)}` : r.status,
+    r.digest ? `<code>${r.digest}</code>` : '',
+  ]);
+  const installs = results
+    .filter((r) => r.ref && r.status !== 'failed')
+    .map((r) => `helm upgrade --install ${r.name} ${r.ref}`);
+  const summary = core.summary.addHeading(dryRun ? 'Helm charts (dry run, nothing pushed)' : 'Helm charts published', 3).addTable([header, ...rows]);
+  if (installs.length > 0) summary.addRaw('Deploy by digest:', true).addCodeBlock(installs.join('\n'), 'sh');
+  await summary.write();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
