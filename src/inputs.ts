@@ -2,6 +2,7 @@
 // Parsing takes a getter instead of reading @actions/core so it can be tested without a runner.
 import { readFileSync } from 'node:fs';
 import { isStrictSemver } from './chart/index.js';
+import { normalizeMirror, parseHelmVersion } from './helm/install.js';
 import { parseRegistryUrl, type RegistryTarget, type TlsOptions } from './oci/index.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
@@ -20,6 +21,12 @@ export interface ActionConfig {
   tls: TlsOptions;
   login: boolean;
   logout: boolean;
+  sign: boolean;
+  signingKey: string;
+  signingPassphrase: string;
+  dependencyUpdate: boolean;
+  helmVersion: string;
+  helmMirror: string;
   concurrency: number;
 }
 
@@ -54,6 +61,12 @@ export function parseInputs(get: InputGetter): ActionConfig {
   const plainHttp = bool('plain-http', get('plain-http'), false);
   const tls = tlsInputs(get, plainHttp);
 
+  const sign = bool('sign', get('sign'), false);
+  const signingKey = get('signing-key').trim();
+  if (sign && !signingKey) {
+    throw new InputError('input "sign" is true but "signing-key" is empty: pass an ASCII-armored OpenPGP secret key from a secret (gpg --armor --export-secret-keys <key id>), for example ${{ secrets.HELM_SIGNING_KEY }}');
+  }
+
   return {
     chartPatterns,
     registry,
@@ -67,6 +80,12 @@ export function parseInputs(get: InputGetter): ActionConfig {
     tls,
     login: bool('login', get('login'), true),
     logout: bool('logout', get('logout'), true),
+    sign,
+    signingKey,
+    signingPassphrase: get('signing-passphrase'),
+    dependencyUpdate: bool('dependency-update', get('dependency-update'), false),
+    helmVersion: checked(() => get('helm-version').trim() && parseHelmVersion(get('helm-version'))),
+    helmMirror: checked(() => normalizeMirror(get('helm-mirror'))),
     concurrency: positiveInt('concurrency', get('concurrency'), 8),
   };
 }
@@ -110,6 +129,15 @@ function pemFile(input: string, path: string, kind: string): string {
     throw new InputError(`input "${input}" names ${path}, which holds no PEM ${kind.toLowerCase()} ("-----BEGIN ... ${kind}-----")`);
   }
   return text;
+}
+
+// Validators shared with the Helm installer throw plain Errors; here they become input errors.
+function checked<T>(validate: () => T): T {
+  try {
+    return validate();
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function lines(value: string): string[] {

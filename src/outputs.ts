@@ -12,8 +12,10 @@ export function setOutputs(results: ChartResult[]): void {
     const only = published[0]!;
     for (const key of SINGLE_VALUE_OUTPUTS) core.setOutput(key, only[key]);
     core.setOutput('pushed', String(only.pushed));
+    core.setOutput('signed', String(only.signed));
   } else {
     core.setOutput('pushed', String(results.some((r) => r.pushed)));
+    core.setOutput('signed', String(results.length > 0 && results.every((r) => r.signed)));
   }
 }
 
@@ -29,6 +31,7 @@ export async function writeSummary(results: ChartResult[], dryRun: boolean): Pro
     { data: 'Version', header: true },
     { data: 'Tag', header: true },
     { data: 'Status', header: true },
+    { data: 'Signed', header: true },
     { data: 'Digest', header: true },
   ];
   const rows = results.map((r) => [
@@ -36,6 +39,7 @@ export async function writeSummary(results: ChartResult[], dryRun: boolean): Pro
     escapeHtml(r.version),
     escapeHtml(r.tag),
     r.error ? `${r.status}: ${escapeHtml(r.error)}` : r.status,
+    r.signed ? 'yes' : 'no',
     r.digest ? `<code>${r.digest}</code>` : '',
   ]);
   const installs = results

@@ -1,6 +1,8 @@
 // The main step from inputs to outputs, with a log group per phase.
 import * as core from '@actions/core';
+import { loadSigningKey, type SigningKey } from './chart/index.js';
 import { resolveChartSources } from './chart-sources.js';
+import { chartsWithDependencies, updateDependencies } from './dependencies.js';
 import { parseInputs, type ActionConfig } from './inputs.js';
 import { loginForLaterSteps } from './login.js';
 import { RegistryClient } from './oci/index.js';
@@ -18,10 +20,35 @@ export async function run(): Promise<void> {
   const sources = await resolveChartSources(config.chartPatterns, workspace);
   const created = await sourceDate(workspace);
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
+  const signingKey = config.sign ? await loadKey(config) : undefined;
+
+  // Credentials go to Helm's registry config before `helm dependency update` needs them.
+  const needsDependencies = config.dependencyUpdate ? await chartsWithDependencies(sources) : [];
+  let loggedIn = false;
+  if (needsDependencies.length > 0) {
+    let registryConfig: string | undefined;
+    if (config.login && config.username && !config.dryRun) {
+      registryConfig = await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
+      loggedIn = true;
+    }
+    const helm = await core.group(`Update dependencies of ${plural(needsDependencies.length, 'chart')}`, () =>
+      updateDependencies(needsDependencies, {
+        helmVersion: config.helmVersion,
+        helmMirror: config.helmMirror,
+        registryConfig,
+        credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : undefined,
+        log: core.info,
+      }),
+    );
+    core.setOutput('helm-path', helm.path);
+    core.setOutput('helm-version', helm.version);
+  }
 
   const prepared = await core.group(`Package ${plural(sources.length, 'chart')}`, async () => {
-    const charts = await prepareCharts(sources, config, created.date);
-    for (const c of charts) core.info(`${c.packaged.fileName}: ${c.chart.digest} (${c.chart.size} bytes) → ${config.registry.host}/${c.repository}:${c.tag}`);
+    const charts = await prepareCharts(sources, config, created.date, signingKey);
+    for (const { packaged, artifact } of charts) {
+      core.info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ', signed' : ''}) → ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
+    }
     return charts;
   });
 
@@ -32,14 +59,14 @@ export async function run(): Promise<void> {
     const client = registryClient(config);
     try {
       results = await core.group(`Push to ${config.registry.host}`, async () => {
-        await client.authorizeRepositories(prepared.map((p) => p.repository));
+        await client.authorizeRepositories(prepared.map((p) => p.artifact.repository));
         return pushCharts(prepared, client, config, log);
       });
     } finally {
       await client.close();
     }
     // Only credentials the registry accepted are handed to later steps.
-    if (config.login && config.username && results.some((r) => r.status !== 'failed')) {
+    if (config.login && config.username && !loggedIn && results.some((r) => r.status !== 'failed')) {
       await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
     }
   }
@@ -52,6 +79,15 @@ export async function run(): Promise<void> {
   }
 }
 
+async function loadKey(config: ActionConfig): Promise<SigningKey> {
+  const key = await loadSigningKey(config.signingKey, config.signingPassphrase || undefined);
+  core.info(`Signing with ${key.userId} (${key.fingerprint})`);
+  if (!key.helm3Compatible) {
+    core.warning('the signing key uses Curve25519/Ed25519, which Helm 3 cannot read: Helm 4 verifies these charts, Helm 3 users need an RSA or NIST-curve key');
+  }
+  return key;
+}
+
 function registryClient(config: ActionConfig): RegistryClient {
   return new RegistryClient({
     host: config.registry.host,
@@ -62,10 +98,15 @@ function registryClient(config: ActionConfig): RegistryClient {
   });
 }
 
-// The runner masks line by line, so a multi-line secret (a PEM key) is masked per line.
+// The runner masks line by line, so a multi-line secret (a PEM or OpenPGP key) is masked per line.
 function maskSecrets(config: ActionConfig): void {
-  for (const secret of [config.password, config.tls.key]) {
-    for (const line of (secret ?? '').split(/\r?\n/)) if (line.trim().length > 3) core.setSecret(line.trim());
+  for (const secret of [config.password, config.signingPassphrase]) if (secret) core.setSecret(secret);
+  for (const secret of [config.tls.key, config.signingKey]) {
+    for (const line of (secret ?? '').split(/\r?\n/)) {
+      const value = line.trim();
+      // Armor headers and short lines (`=XXXX` checksums) are not secret and would mask common text.
+      if (value.length > 3 && !value.startsWith('-----')) core.setSecret(value);
+    }
   }
 }
 

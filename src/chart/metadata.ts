@@ -214,7 +214,7 @@ export function toDependency(raw: RawMetadata, clean: boolean): ChartDependency 
   if (s('condition') !== '') dep.condition = s('condition');
   if (Array.isArray(raw.tags)) dep.tags = (raw.tags as string[]).map((t) => (clean ? sanitize(t) : t));
   if (raw.enabled === true) dep.enabled = true;
-  if (Array.isArray(raw['import-values'])) dep['import-values'] = raw['import-values'] as unknown[];
+  if (Array.isArray(raw['import-values'])) dep['import-values'] = (raw['import-values'] as JsonValue[]).map(toPlain);
   if (typeof raw.alias === 'string' && raw.alias !== '') dep.alias = raw.alias;
   return dep;
 }
@@ -335,7 +335,14 @@ export function goYaml(json: string, what: string): string {
   }
 }
 
-/** import-values entries may come from our decoder (Maps) or from callers (plain objects). */
+/** Decoded JSON with plain objects for maps, friendlier to callers than Map (keys are re-sorted on output). */
+function toPlain(value: JsonValue): unknown {
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, toPlain(v)]));
+  return value;
+}
+
+/** import-values entries may be plain objects or Maps; Go writes map keys sorted either way. */
 function toJsonValue(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;

@@ -15,8 +15,8 @@ import { Cleanup } from '../support/tmp.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
 const HELMS: HelmVersion[] = ['3.18.0', '4.1.4'];
-// Folder name → nothing; `symlinks` is built in before() from app.
-const CHARTS = ['app', 'umbrella', 'ignore-rules', 'library', 'crds-schema', 'names-and-paths', 'metadata-edge', 'legacy-v1', 'symlinks'];
+// Folders under test/fixtures/charts; `symlinks` is built in before() from app.
+const CHARTS = ['app', 'umbrella', 'ignore-rules', 'library', 'crds-schema', 'names-and-paths', 'metadata-edge', 'legacy-v1', 'v2-requirements', 'symlinks'];
 const MTIME = new Date('2024-02-29T12:34:56Z');
 
 const cleanup = new Cleanup();
