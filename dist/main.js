@@ -92523,47 +92523,9 @@ var Authorizer = class {
 import { createHash as createHash6 } from "node:crypto";
 
 // src/oci/go-json.ts
-function goJsonString2(value) {
-  let out = '"';
-  for (const char of value) {
-    const code = char.codePointAt(0);
-    switch (char) {
-      case '"':
-        out += '\\"';
-        continue;
-      case "\\":
-        out += "\\\\";
-        continue;
-      case "\n":
-        out += "\\n";
-        continue;
-      case "\r":
-        out += "\\r";
-        continue;
-      case "	":
-        out += "\\t";
-        continue;
-      case "\b":
-        out += "\\b";
-        continue;
-      // Go 1.22+ writes \b and \f short
-      case "\f":
-        out += "\\f";
-        continue;
-    }
-    if (code < 32 || char === "<" || char === ">" || char === "&" || code === 8232 || code === 8233) {
-      out += `\\u${code.toString(16).padStart(4, "0")}`;
-    } else if (code >= 55296 && code <= 57343) {
-      out += "\uFFFD";
-    } else {
-      out += char;
-    }
-  }
-  return `${out}"`;
-}
 function goJson(value) {
   if (value === null) return "null";
-  if (typeof value === "string") return goJsonString2(value);
+  if (typeof value === "string") return goJsonString(value);
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) throw new TypeError(`goJson only encodes integers, got ${value}`);
     return String(value);
@@ -92571,12 +92533,11 @@ function goJson(value) {
   if (typeof value === "boolean") return value ? "true" : "false";
   if (Array.isArray(value)) return `[${value.map(goJson).join(",")}]`;
   const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-  return `{${entries.map(([k2, v2]) => `${goJsonString2(k2)}:${goJson(v2)}`).join(",")}}`;
+  return `{${entries.map(([k2, v2]) => `${goJsonString(k2)}:${goJson(v2)}`).join(",")}}`;
 }
 function goMap(map) {
-  const entries = map instanceof Map ? [...map.entries()] : Object.entries(map);
-  entries.sort(([a], [b2]) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b2, "utf8")));
-  return new Map(entries);
+  const source = map instanceof Map ? map : new Map(Object.entries(map));
+  return new Map(sortedByUtf8([...source.keys()]).map((key) => [key, source.get(key)]));
 }
 
 // src/oci/helm-manifest.ts
