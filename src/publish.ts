@@ -7,17 +7,15 @@ import {
   archiveFiles,
   configJson,
   packageChart,
-  provenanceMessage,
   readChartArchive,
-  signProvenance,
   type PackagedChart,
-  type SigningKey,
 } from './chart/index.js';
 import { helmArtifact, pushChart, repositoryFor, tagForVersion, type HelmArtifact, type RegistryClient } from './oci/index.js';
 import type { ChartSource } from './chart-sources.js';
 import { mapConcurrent } from './concurrency.js';
 import { describeError } from './errors.js';
 import type { ActionConfig } from './inputs.js';
+import type { Signer } from './signing.js';
 
 export type ChartStatus = 'pushed' | 'unchanged' | 'skipped' | 'failed' | 'dry-run';
 
@@ -56,11 +54,11 @@ export class PreparationError extends Error {
  * Packages (or reads) and signs every chart and builds its manifest; throws one error listing
  * every bad chart, so nothing is pushed when any input is wrong.
  */
-export async function prepareCharts(sources: ChartSource[], config: ActionConfig, created: Date, signingKey?: SigningKey): Promise<PreparedChart[]> {
+export async function prepareCharts(sources: ChartSource[], config: ActionConfig, created: Date, sign?: Signer): Promise<PreparedChart[]> {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(', ')}. Publish them in separate steps or drop "version"`);
   }
-  const settled = await Promise.allSettled(sources.map((source) => prepareOne(source, config, created, signingKey)));
+  const settled = await Promise.allSettled(sources.map((source) => prepareOne(source, config, created, sign)));
   const problems = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${sources[i]!.path}: ${describeError(s.reason)}`] : []));
   if (problems.length > 0) throw new PreparationError(problems.join('\n'));
   const prepared = settled.map((s) => (s as PromiseFulfilledResult<PreparedChart>).value);
@@ -68,14 +66,14 @@ export async function prepareCharts(sources: ChartSource[], config: ActionConfig
   return prepared;
 }
 
-async function prepareOne(source: ChartSource, config: ActionConfig, created: Date, signingKey?: SigningKey): Promise<PreparedChart> {
+async function prepareOne(source: ChartSource, config: ActionConfig, created: Date, sign?: Signer): Promise<PreparedChart> {
   const packaged = source.kind === 'directory'
     ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created })
     : await readArchive(source.path, config);
   const meta = packaged.metadata;
   const config_ = configJson(meta);
-  const prov = signingKey
-    ? await signProvenance(signingKey, provenanceMessage(config_, packaged.fileName, packaged.data))
+  const prov = sign
+    ? await sign(config_, packaged.fileName, packaged.data)
     : source.kind === 'archive' ? await provenanceBeside(source.path) : undefined;
   const artifact = helmArtifact({
     repository: repositoryFor(config.registry, meta.name),

@@ -1,13 +1,12 @@
 // The main step from inputs to outputs, with a log group per phase.
 import * as core from '@actions/core';
-import { loadSigningKey, type SigningKey } from './chart/index.js';
 import { resolveChartSources } from './chart-sources.js';
-import { chartsWithDependencies, updateDependencies } from './dependencies.js';
 import { parseInputs, type ActionConfig } from './inputs.js';
 import { loginForLaterSteps } from './login.js';
 import { RegistryClient } from './oci/index.js';
 import { setOutputs, writeSummary } from './outputs.js';
 import { prepareCharts, pushCharts, type ChartResult, type PublishLog } from './publish.js';
+import { createSigner } from './signing.js';
 import { sourceDate } from './source-date.js';
 
 const log: PublishLog = { info: core.info, warning: core.warning, debug: core.debug };
@@ -20,19 +19,21 @@ export async function run(): Promise<void> {
   const sources = await resolveChartSources(config.chartPatterns, workspace);
   const created = await sourceDate(workspace);
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
-  const signingKey = config.sign ? await loadKey(config) : undefined;
+  const sign = config.sign ? await createSigner(config, log) : undefined;
 
   // Credentials go to Helm's registry config before `helm dependency update` needs them.
-  const needsDependencies = config.dependencyUpdate ? await chartsWithDependencies(sources) : [];
+  // Loaded only when asked for: it brings the Helm installer (tool-cache) along.
+  const dependencies = config.dependencyUpdate ? await import('./dependencies.js') : undefined;
+  const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
   let loggedIn = false;
-  if (needsDependencies.length > 0) {
+  if (dependencies && needsDependencies.length > 0) {
     let registryConfig: string | undefined;
     if (config.login && config.username && !config.dryRun) {
       registryConfig = await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
       loggedIn = true;
     }
     const helm = await core.group(`Update dependencies of ${plural(needsDependencies.length, 'chart')}`, () =>
-      updateDependencies(needsDependencies, {
+      dependencies.updateDependencies(needsDependencies, {
         helmVersion: config.helmVersion,
         helmMirror: config.helmMirror,
         registryConfig,
@@ -45,7 +46,7 @@ export async function run(): Promise<void> {
   }
 
   const prepared = await core.group(`Package ${plural(sources.length, 'chart')}`, async () => {
-    const charts = await prepareCharts(sources, config, created.date, signingKey);
+    const charts = await prepareCharts(sources, config, created.date, sign);
     for (const { packaged, artifact } of charts) {
       core.info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ', signed' : ''}) → ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
     }
@@ -77,15 +78,6 @@ export async function run(): Promise<void> {
   if (failed.length > 0) {
     core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => `${f.repository}:${f.tag}: ${f.error}`).join('\n')}`);
   }
-}
-
-async function loadKey(config: ActionConfig): Promise<SigningKey> {
-  const key = await loadSigningKey(config.signingKey, config.signingPassphrase || undefined);
-  core.info(`Signing with ${key.userId} (${key.fingerprint})`);
-  if (!key.helm3Compatible) {
-    core.warning('the signing key uses Curve25519/Ed25519, which Helm 3 cannot read: Helm 4 verifies these charts, Helm 3 users need an RSA or NIST-curve key');
-  }
-  return key;
 }
 
 function registryClient(config: ActionConfig): RegistryClient {

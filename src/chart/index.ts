@@ -14,4 +14,4 @@ export {
 export { packageChart, type PackageOptions, type PackagedChart } from './package.js';
 export { archiveFiles, readChartArchive } from './archive.js';
 export { HelmIgnore } from './helmignore.js';
-export { loadSigningKey, provenanceMessage, signProvenance, type SigningKey } from './provenance.js';
+// provenance.ts (OpenPGP signing) is imported on its own, and lazily: most runs never sign.

@@ -83,6 +83,21 @@ export function tlsConnectOptions(options: TlsOptions | undefined): tls.Connecti
   return out;
 }
 
+// undici 6 (shared with @actions/http-client, so the bundle carries one copy) flags
+// EnvHttpProxyAgent as experimental on stderr; that line would only confuse a workflow log.
+function withoutExperimentalWarning<T>(create: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const code = (rest[0] as { code?: string } | undefined)?.code;
+    if (code !== 'UNDICI-EHPA') (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return create();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
 export class Transport {
   readonly scheme: 'http' | 'https';
   readonly dispatcher: Dispatcher;
@@ -95,7 +110,7 @@ export class Transport {
     this.bodyTimeout = options.bodyTimeoutMs ?? 120_000;
     const tlsOptions = tlsConnectOptions(options);
     const connectTimeout = options.connectTimeoutMs ?? 30_000;
-    this.dispatcher = new EnvHttpProxyAgent({
+    this.dispatcher = withoutExperimentalWarning(() => new EnvHttpProxyAgent({
       ...options.proxy,
       // direct connections
       connect: { ...tlsOptions, timeout: connectTimeout },
@@ -107,7 +122,7 @@ export class Transport {
       connections: options.connections ?? 32,
       headersTimeout: this.headersTimeout,
       bodyTimeout: this.bodyTimeout,
-    });
+    } as EnvHttpProxyAgent.Options));
   }
 
   /** Sends one request and reads the whole response body. */

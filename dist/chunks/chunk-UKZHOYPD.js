@@ -1,0 +1,54 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  authValue,
+  getState,
+  helmRegistryConfigPath,
+  info,
+  parseLoginRecord,
+  planLogin,
+  recordSecrets,
+  saveState,
+  setSecret,
+  undoLogin,
+  warning,
+  writeLogin
+} from "./chunk-SZ6WLH6L.js";
+
+// src/login.ts
+var STATE_KEY = "helm-login";
+async function loginForLaterSteps(host, username, password, logout) {
+  const path = helmRegistryConfigPath();
+  const record = await planLogin(path, host);
+  for (const secret of recordSecrets(record)) setSecret(secret);
+  setSecret(authValue(username, password));
+  if (logout) saveState(STATE_KEY, JSON.stringify(record));
+  for (const warning2 of await writeLogin(record, username, password)) warning(warning2);
+  info(`Logged in to ${host} for the rest of the job (${path})${logout ? "; the post step logs out" : ""}`);
+  return path;
+}
+async function logoutRecorded() {
+  const record = parseLoginRecord(getState(STATE_KEY));
+  if (!record) return;
+  for (const secret of recordSecrets(record)) setSecret(secret);
+  const warnings = await undoLogin(record);
+  for (const warning2 of warnings) warning(`logout from ${record.host}: ${warning2}`);
+  if (warnings.length === 0) info(`Logged out of ${record.host} (${record.path} is as it was before the step)`);
+}
+
+// src/errors.ts
+function describeError(error) {
+  const parts = [];
+  let current = error;
+  for (let depth = 0; current !== void 0 && current !== null && depth < 4; depth++) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !parts.some((p) => p.includes(message))) parts.push(message);
+    current = current instanceof Error ? current.cause : void 0;
+  }
+  return parts.join(": ") || "unknown error";
+}
+
+export {
+  loginForLaterSteps,
+  logoutRecorded,
+  describeError
+};

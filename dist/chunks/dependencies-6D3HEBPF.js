@@ -1,0 +1,95 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  parseChartYaml,
+  resolveHelm
+} from "./chunk-UKLSL5DY.js";
+import {
+  getExecOutput,
+  helmRegistryConfigPath,
+  info,
+  planLogin,
+  writeLogin
+} from "./chunk-SZ6WLH6L.js";
+import "./chunk-AMSNIPQQ.js";
+import "./chunk-PY5VAGIZ.js";
+
+// src/dependencies.ts
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/helm/dependency-update.ts
+var HINTS = [
+  [/Chart\.lock/, "Chart.lock could not be used: fix or delete it, run `helm dependency update` locally and commit the result"],
+  [/can't get a valid version|no chart version found|no chart name found/i, "check the dependency names and version constraints in Chart.yaml against what the repository holds"],
+  [/unauthorized|denied|forbidden|authentication|\b401\b|\b403\b/i, "check the credentials for private dependency repositories (for OCI: the registry login given to this action)"],
+  [/connection refused|no such host|timeout|dial tcp|x509|certificate|tls:/i, "check that every dependency repository URL is reachable from the runner"],
+  [/no repository definition|helm repo add/i, "give dependencies a repository URL (https:// or oci://) instead of a repository name, or add the repository before this step"]
+];
+var GENERAL_HINT = "check the dependencies in Chart.yaml: their names, version constraints and repository URLs";
+async function dependencyUpdate(helm, chartDir, opts = {}) {
+  const log = opts.log ?? info;
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
+  Object.assign(env, opts.env);
+  if (opts.registryConfig) env.HELM_REGISTRY_CONFIG = opts.registryConfig;
+  log(`helm dependency update ${chartDir} (Helm ${helm.version})`);
+  let result;
+  try {
+    result = await getExecOutput(helm.path, ["dependency", "update", chartDir], { env, silent: true, ignoreReturnCode: true });
+  } catch (error) {
+    throw new Error(`could not run ${helm.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const output = result.stdout.trim();
+  if (result.exitCode === 0) {
+    for (const line of output.split("\n")) if (line.trim() !== "") log(line);
+    return;
+  }
+  const stderr = result.stderr.trim() || "(Helm wrote nothing to stderr)";
+  const hints = HINTS.filter(([pattern]) => pattern.test(stderr) || pattern.test(output)).map(([, hint]) => hint);
+  throw new Error(
+    [
+      `helm dependency update failed for ${chartDir} (Helm ${helm.version}, exit code ${result.exitCode}):`,
+      stderr,
+      ...output ? ["Helm output before the error:", output] : [],
+      `Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join("; ")}.`
+    ].join("\n")
+  );
+}
+
+// src/dependencies.ts
+async function chartsWithDependencies(sources) {
+  const dirs = [];
+  for (const source of sources) {
+    if (source.kind !== "directory") continue;
+    const path = join(source.path, "Chart.yaml");
+    const meta = parseChartYaml(await readFile(path, "utf8"), path);
+    if ((meta.dependencies ?? []).length > 0) dirs.push(source.path);
+  }
+  return dirs;
+}
+async function updateDependencies(dirs, settings) {
+  const helm = await resolveHelm({ version: settings.helmVersion, mirror: settings.helmMirror, log: settings.log });
+  const temporary = !settings.registryConfig && settings.credentials ? await temporaryRegistryConfig(settings.credentials) : void 0;
+  try {
+    for (const dir of dirs) {
+      await dependencyUpdate(helm, dir, { registryConfig: settings.registryConfig ?? temporary?.path, log: settings.log });
+    }
+  } finally {
+    await temporary?.remove();
+  }
+  return helm;
+}
+async function temporaryRegistryConfig(credentials) {
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "helm-oci-publish-"));
+  const path = join(dir, "config.json");
+  const existing = helmRegistryConfigPath();
+  if (existsSync(existing)) await copyFile(existing, path);
+  await writeLogin(await planLogin(path, credentials.host), credentials.username, credentials.password);
+  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+export {
+  chartsWithDependencies,
+  updateDependencies
+};
