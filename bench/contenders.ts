@@ -18,18 +18,20 @@ export interface ProcessRun {
   wallMs: number;
   /** Peak resident set size of the largest process in the tree, in KiB (GNU time's %M). */
   maxRssKiB: number;
+  /** User + system CPU time of the whole process tree, ms (GNU time's %U + %S). */
+  cpuMs: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a command under `/usr/bin/time -f %M`; wall time is measured here, spawn to exit. */
+/** Runs a command under GNU time (peak RSS, CPU time); wall time is measured here, spawn to exit. */
 export async function timed(command: string, args: string[], options: { cwd: string; env: Record<string, string>; input?: string }): Promise<ProcessRun> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-time-'));
   const timeFile = join(dir, 'time');
   try {
     const started = performance.now();
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(TIME_BINARY, ['-f', '%M', '-o', timeFile, command, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(TIME_BINARY, ['-f', '%M %U %S', '-o', timeFile, command, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -40,8 +42,8 @@ export async function timed(command: string, args: string[], options: { cwd: str
     });
     const wallMs = performance.now() - started;
     const lines = (await readFile(timeFile, 'utf8')).trim().split('\n');
-    const maxRssKiB = Number(lines.at(-1));
-    return { code, wallMs, maxRssKiB, stdout, stderr };
+    const [rss, user, sys] = (lines.at(-1) ?? '').split(' ').map(Number);
+    return { code, wallMs, maxRssKiB: rss ?? NaN, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000, stdout, stderr };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -65,8 +67,8 @@ export interface OursRun extends ProcessRun {
  * defaults + the step's `with:`), the GITHUB_* command files, GITHUB_WORKSPACE, RUNNER_TEMP. The
  * Helm home keeps the action's login (it writes Helm's registry config) out of the real home.
  */
-export async function runOurs(options: { workspace: string; inputs: Record<string, string>; home: HelmHome }): Promise<OursRun> {
-  const bundle = join(projectRoot, 'dist', 'main.js');
+export async function runOurs(options: { workspace: string; inputs: Record<string, string>; home: HelmHome; bundle?: string }): Promise<OursRun> {
+  const bundle = options.bundle ?? join(projectRoot, 'dist', 'main.js');
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
   const files = await mkdtemp(join(tmpdir(), 'bench-runner-'));
   try {

@@ -3515,6 +3515,7 @@ var RegistrySession = class {
   plainHttp;
   clientCertificate;
   counts = { registry: 0, other: 0 };
+  probing;
   constructor(options) {
     this.host = options.host;
     this.plainHttp = options.transport?.plainHttp ?? false;
@@ -3543,14 +3544,31 @@ var RegistrySession = class {
     return new URL(path, this.origin);
   }
   /**
+   * Opens a connection and learns the auth scheme with one GET /v2/, once; later calls share it.
+   * Best effort: a failure is logged and left for the requests to report.
+   */
+  probe() {
+    if (this.auth.knownScheme !== "unknown") return Promise.resolve();
+    this.probing ??= this.exchange({ method: "GET", url: this.url("/v2/"), operation: "reach the registry", noAuthRetry: true }).then(
+      () => void 0,
+      (error) => {
+        this.probing = void 0;
+        this.debug(`probe: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    );
+    return this.probing;
+  }
+  /** Whether the registry wants tokens (known after the probe or the first request). */
+  get usesTokens() {
+    return this.auth.knownScheme === "bearer";
+  }
+  /**
    * Learns the auth scheme (one GET /v2/ if unknown) and fetches one token covering all these
    * repositories. Best effort: a failure is logged and left for the requests to report.
    */
   async authorizeRepositories(repositories) {
     try {
-      if (this.auth.knownScheme === "unknown") {
-        await this.exchange({ method: "GET", url: this.url("/v2/"), operation: "reach the registry", noAuthRetry: true });
-      }
+      await this.probe();
       const scopes = [...new Set(repositories)].map((r) => repositoryScope(r, this.push));
       for (let i = 0; i < scopes.length; i += SCOPES_PER_TOKEN) {
         await this.auth.prefetch(scopes.slice(i, i + SCOPES_PER_TOKEN));
@@ -3579,7 +3597,7 @@ var RegistrySession = class {
   }
   /** One logical request: auth (probe, token, one retry on 401), retries, safe redirects. */
   async exchange(call) {
-    const scopes = call.repository ? [repositoryScope(call.repository, this.push)] : [];
+    const scopes = call.scopes ?? (call.repository ? [repositoryScope(call.repository, this.push)] : []);
     let url = call.url;
     let authRetried = false;
     let redirects = 0;
@@ -3624,14 +3642,15 @@ var RegistrySession = class {
         if (toRegistry) this.counts.registry++;
         else this.counts.other++;
         const started = Date.now();
-        const response = await this.transport.send({ method: call.method, url, headers, body: call.body, maxResponseBytes: call.maxResponseBytes });
+        const body = typeof call.body === "function" ? call.body() : call.body;
+        const response = await this.transport.send({ method: call.method, url, headers, body, maxResponseBytes: call.maxResponseBytes });
         this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? "?\u2026" : ""} \u2192 ${response.status} (${Date.now() - started} ms)`);
         return response;
       },
       {
         policy: this.retry,
         canResend: true,
-        // bodies are Buffers
+        // a Buffer, or a stream opened afresh for every attempt
         onRetry: ({ attempt, delayMs, status, error }) => this.debug(`retry ${attempt} of ${call.method} ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`)
       }
     );
@@ -3654,10 +3673,18 @@ var RegistrySession = class {
 };
 
 // src/oci/client.ts
+function isStreamedBlob(blob) {
+  return typeof blob.open === "function";
+}
 var MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(", ");
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_BLOB_BYTES = 256 * 1024 * 1024;
 var MONOLITHIC_PROBE_MAX = 256 * 1024;
+var CATALOG_MIN_REPOSITORIES = 2;
+var CATALOG_PAGE = 1e3;
+var CATALOG_MAX_PAGES = 3;
+var CATALOG_SCOPE = "registry:catalog:*";
+var PREFETCH_IN_FLIGHT = 16;
 var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 var TAG_RE2 = /^\w[\w.-]{0,127}$/;
 function checkName(repository, reference) {
@@ -3682,10 +3709,17 @@ var RegistryClient = class {
   headIsCheaper;
   /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
   monolithic = "unknown";
+  useCatalog;
+  /** Repositories the catalog proved absent (no tags) when authorizeRepositories ran. */
+  absent = /* @__PURE__ */ new Set();
+  /** Tag checks sent ahead by prefetchManifests, each handed out once. */
+  prefetched = /* @__PURE__ */ new Map();
+  authorizing = Promise.resolve();
   constructor(options) {
     this.host = options.host;
     this.session = new RegistrySession(options);
     this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
+    this.useCatalog = options.catalog ?? false;
   }
   get stats() {
     return this.session.stats;
@@ -3718,8 +3752,56 @@ var RegistryClient = class {
    * limit, so there it is a HEAD (and no body).
    */
   async checkManifest(repository, reference) {
+    checkName(repository, reference);
+    const key = `${repository}:${reference}`;
+    const ahead = this.prefetched.get(key);
+    if (ahead) {
+      this.prefetched.delete(key);
+      return ahead;
+    }
+    if (this.absent.has(repository) && TAG_RE2.test(reference)) return void 0;
     if (this.headIsCheaper) return this.headManifest(repository, reference);
     return this.getManifest(repository, reference);
+  }
+  /**
+   * Sends the tag checks of all these references now (at most 16 at a time, after the tokens of
+   * authorizeRepositories), so a push that later calls checkManifest for one of them finds the
+   * answer waiting instead of paying a round trip. Each answer is handed out once; a failed
+   * check fails that push, as it would have anyway. Requests are the same as without it.
+   */
+  prefetchManifests(refs) {
+    const waiting = [];
+    let inFlight = 0;
+    const slot = async () => {
+      if (inFlight < PREFETCH_IN_FLIGHT) {
+        inFlight++;
+        return;
+      }
+      await new Promise((resolve4) => waiting.push(resolve4));
+    };
+    const release = () => {
+      const next = waiting.shift();
+      if (next) next();
+      else inFlight--;
+    };
+    const authorized = this.authorizing;
+    for (const { repository, reference } of refs) {
+      const key = `${repository}:${reference}`;
+      if (this.prefetched.has(key)) continue;
+      if (this.absent.has(repository) && TAG_RE2.test(reference)) continue;
+      const check = (async () => {
+        await authorized;
+        await slot();
+        try {
+          return await (this.headIsCheaper ? this.headManifest(repository, reference) : this.getManifest(repository, reference));
+        } finally {
+          release();
+        }
+      })();
+      check.catch(() => {
+      });
+      this.prefetched.set(key, check);
+    }
   }
   /** GET a manifest, digest-verified; undefined when it does not exist. */
   async getManifest(repository, reference) {
@@ -3787,14 +3869,16 @@ var RegistryClient = class {
    */
   async pushBlob(repository, blob) {
     checkName(repository, blob.digest);
-    if (blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
-    const tryMonolithic = this.monolithic === "yes" || this.monolithic === "unknown" && blob.size <= MONOLITHIC_PROBE_MAX;
+    const streamed = isStreamedBlob(blob);
+    if (!streamed && blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
+    const body = streamed ? () => blob.open() : blob.data;
+    const tryMonolithic = this.monolithic === "yes" || this.monolithic === "unknown" && !streamed && blob.size <= MONOLITHIC_PROBE_MAX;
     const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
     const operation = `upload blob ${short(blob.digest)}`;
     const octets = { "content-type": "application/octet-stream", "content-length": String(blob.size) };
     let location;
     if (tryMonolithic) {
-      const call = { method: "POST", url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body: blob.data };
+      const call = { method: "POST", url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body };
       const response2 = await this.session.exchange(call);
       if (response2.status === 201) {
         this.monolithic = "yes";
@@ -3815,7 +3899,7 @@ var RegistryClient = class {
       if (response2.status !== 202) throw this.session.fail(call, response2);
       location = this.uploadLocation(call, response2);
     }
-    const put = { method: "PUT", url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body: blob.data };
+    const put = { method: "PUT", url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body };
     const response = await this.session.exchange(put);
     if (response.status !== 201) throw this.session.fail(put, response);
     this.checkCreated(put, response, blob.digest);
@@ -3838,11 +3922,75 @@ var RegistryClient = class {
     return digest;
   }
   /**
+   * Opens a connection and learns the auth scheme (one GET /v2/), best effort. Call it early, e.g.
+   * while charts are packaged, so neither costs a round trip later; authorizeRepositories shares it.
+   */
+  probe() {
+    return this.session.probe();
+  }
+  /**
    * Learns the registry's auth scheme (one GET /v2/ if unknown) and fetches one token covering all
-   * these repositories, so the pushes that follow pay no auth round trips. Best effort.
+   * these repositories, so the pushes that follow pay no auth round trips. With the `catalog`
+   * option, also reads which of them do not exist yet (in parallel). Best effort.
    */
   authorizeRepositories(repositories) {
-    return this.session.authorizeRepositories(repositories);
+    const unique = [...new Set(repositories)];
+    const tokens = this.session.authorizeRepositories(unique);
+    const catalog = this.useCatalog && unique.length >= CATALOG_MIN_REPOSITORIES ? this.readCatalog(unique) : Promise.resolve();
+    this.authorizing = Promise.all([tokens, catalog]).then(() => void 0);
+    return this.authorizing;
+  }
+  async readCatalog(repositories) {
+    try {
+      await this.session.probe();
+      const absent = await this.absentRepositories(repositories);
+      for (const repository of absent) this.absent.add(repository);
+      this.session.debug(`catalog: ${absent.size} of ${repositories.length} repositories do not exist yet; their tag checks are skipped`);
+    } catch (error) {
+      this.session.debug(`catalog: not used (${error instanceof Error ? error.message : String(error)}); every tag is checked`);
+    }
+  }
+  /**
+   * Which of these repositories the registry's catalog proves absent. Trusted only when all of them
+   * share one namespace and the catalog's listing of that namespace was read to its end: the
+   * listing starts after the namespace (`last=`), and ends at the first entry outside it once inside
+   * it, at an entry outside the namespace's stem, or at the last page; more than 3 pages, any
+   * answer but 200 with a list of names, or a next page on another origin: nothing is proven.
+   */
+  async absentRepositories(repositories) {
+    const none = /* @__PURE__ */ new Set();
+    const namespaces = new Set(repositories.map((r) => r.includes("/") ? r.slice(0, r.lastIndexOf("/")) : ""));
+    if (namespaces.size !== 1) return none;
+    const namespace = [...namespaces][0];
+    const prefix = namespace ? `${namespace}/` : "";
+    let url = this.session.url(`/v2/_catalog?n=${CATALOG_PAGE}${namespace ? `&last=${encodeURIComponent(namespace)}` : ""}`);
+    const listed = /* @__PURE__ */ new Set();
+    let inside = false;
+    for (let page = 0; page < CATALOG_MAX_PAGES; page++) {
+      const call = { method: "GET", url, scopes: [CATALOG_SCOPE], operation: "read the catalog", noAuthRetry: true, maxResponseBytes: 1024 * 1024 };
+      const response = await this.session.exchange(call);
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      let names;
+      try {
+        names = JSON.parse(response.body.toString("utf8")).repositories;
+      } catch {
+        throw new Error("the answer is not JSON");
+      }
+      if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) throw new Error("the answer has no list of repositories");
+      for (const name of names) {
+        if (name.startsWith(prefix)) {
+          inside = true;
+          listed.add(name);
+        } else if (inside || !name.startsWith(namespace)) {
+          return new Set(repositories.filter((r) => !listed.has(r)));
+        }
+      }
+      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(response.headers, "link") ?? "")?.[1];
+      if (!next) return new Set(repositories.filter((r) => !listed.has(r)));
+      url = new URL(next, url);
+      if (url.origin !== this.session.origin) throw new Error("the next page is on another origin");
+    }
+    return none;
   }
   close() {
     return this.session.close();
@@ -3918,7 +4066,7 @@ async function uploadMissing(client, artifact, present) {
 async function upload(client, artifact, present) {
   await uploadMissing(client, artifact, present);
   const digest = await client.putManifest(artifact.repository, artifact.tag, artifact.manifest.body, OCI_MANIFEST_MEDIA_TYPE);
-  return { status: "pushed", digest };
+  return { status: "pushed", digest, signed: artifact.prov !== void 0 };
 }
 async function pushChart(client, artifact, options) {
   const ours = artifact.manifest.digest;
@@ -3926,15 +4074,16 @@ async function pushChart(client, artifact, options) {
     throw new OciInputError(`the manifest for ${artifact.repository}:${artifact.tag} does not match its digest ${ours}`);
   }
   const where = `${client.host}/${artifact.repository}:${artifact.tag}`;
+  const wouldPush = { status: "pushed", digest: ours, signed: artifact.prov !== void 0 };
   const existing = await client.checkManifest(artifact.repository, artifact.tag);
   if (!existing) {
-    if (options.dryRun) return { status: "pushed", digest: ours };
+    if (options.dryRun) return wouldPush;
     return upload(client, artifact, /* @__PURE__ */ new Set());
   }
-  if (existing.digest === ours) return { status: "unchanged", digest: ours };
+  if (existing.digest === ours) return { ...wouldPush, status: "unchanged" };
   const manifest = existing.body ? { ...existing, body: existing.body } : await client.getManifest(artifact.repository, existing.digest);
   if (!manifest) {
-    if (options.dryRun) return { status: "pushed", digest: ours };
+    if (options.dryRun) return wouldPush;
     return upload(client, artifact, /* @__PURE__ */ new Set());
   }
   const remote = readRemote(manifest.body);
@@ -3942,7 +4091,7 @@ async function pushChart(client, artifact, options) {
     const same = remote.chartLayer.digest === artifact.chart.digest || await options.sameChartFiles(await client.getBlob(artifact.repository, remote.chartLayer.digest));
     if (same) {
       const warning2 = artifact.prov && !remote.provLayer ? `${where} holds the same chart without a provenance file; set if-exists: overwrite to push it with the signature` : void 0;
-      return { status: "unchanged", digest: manifest.digest, ...warning2 ? { warning: warning2 } : {} };
+      return { status: "unchanged", digest: manifest.digest, signed: remote.provLayer !== void 0, ...warning2 ? { warning: warning2 } : {} };
     }
   }
   const what = remote.isHelm ? "a different chart" : `something that is not a Helm chart (${manifest.mediaType || "unknown media type"})`;
@@ -3956,10 +4105,11 @@ async function pushChart(client, artifact, options) {
       return {
         status: "skipped",
         digest: manifest.digest,
+        signed: remote.provLayer !== void 0,
         warning: `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}); left as it is because if-exists is skip, and the outputs name the registry's digest`
       };
     case "overwrite":
-      if (options.dryRun) return { status: "pushed", digest: ours };
+      if (options.dryRun) return wouldPush;
       return upload(client, artifact, remote.digests);
   }
 }
@@ -4229,11 +4379,11 @@ async function pushCharts(prepared, client, config, log3) {
       });
       if (outcome.warning) log3.warning(`${at}: ${outcome.warning}`);
       log3.info(`${at}: ${outcome.status} ${outcome.digest}`);
-      return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === "pushed", status: outcome.status };
+      return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === "pushed", signed: outcome.signed, status: outcome.status };
     } catch (error) {
       const message = describeError(error);
       log3.warning(`${at}: ${message}`);
-      return { ...base, digest: "", ref: "", pushed: false, status: "failed", error: message };
+      return { ...base, digest: "", ref: "", pushed: false, signed: false, status: "failed", error: message };
     }
   });
 }

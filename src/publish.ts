@@ -135,11 +135,12 @@ export async function pushCharts(
       });
       if (outcome.warning) log.warning(`${at}: ${outcome.warning}`);
       log.info(`${at}: ${outcome.status} ${outcome.digest}`);
-      return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === 'pushed', status: outcome.status };
+      // `signed` describes what the outputs point to: the registry's copy when it was kept.
+      return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === 'pushed', signed: outcome.signed, status: outcome.status };
     } catch (error) {
       const message = describeError(error);
       log.warning(`${at}: ${message}`);
-      return { ...base, digest: '', ref: '', pushed: false, status: 'failed', error: message };
+      return { ...base, digest: '', ref: '', pushed: false, signed: false, status: 'failed', error: message };
     }
   });
 }

@@ -1,7 +1,17 @@
 // The registry library: plain values in, plain values out; no @actions imports.
 export { Authorizer, atomsToScopes, repositoryScope, scopeAtoms, type AuthorizerOptions, type Credentials } from './auth.js';
 export { challengeScopes, parseChallenges, type Challenge } from './challenge.js';
-export { MANIFEST_ACCEPT, RegistryClient, withDigestParam, type Manifest, type ManifestInfo, type RegistryClientOptions } from './client.js';
+export {
+  isStreamedBlob,
+  MANIFEST_ACCEPT,
+  RegistryClient,
+  withDigestParam,
+  type Manifest,
+  type ManifestInfo,
+  type ManifestRef,
+  type RegistryClientOptions,
+  type StreamedBlob,
+} from './client.js';
 export { RegistrySession, type Call, type ClientStats, type SessionOptions } from './session.js';
 export {
   errorCode,

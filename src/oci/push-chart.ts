@@ -1,6 +1,6 @@
 // The Helm push flow in as few requests as the registry allows: one tag check decides; a new tag gets
 // its blobs (in parallel) and one manifest PUT; an existing tag is compared, not blindly replaced.
-import type { RegistryClient } from './client.js';
+import type { RegistryClient, StreamedBlob } from './client.js';
 import { OciInputError, RegistryError } from './errors.js';
 import {
   HELM_CHART_LAYER_MEDIA_TYPE,
@@ -19,7 +19,8 @@ export interface PushArtifact {
   repository: string;
   tag: string;
   config: Blob;
-  chart: Blob;
+  /** A large chart can be streamed from a file instead of held in memory. */
+  chart: Blob | StreamedBlob;
   prov?: Blob;
   manifest: { body: Buffer; digest: string };
 }
@@ -36,6 +37,8 @@ export interface PushChartResult {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The manifest digest now behind the tag (the registry's when unchanged or skipped). */
   digest: string;
+  /** Whether the manifest behind the tag has a provenance layer (the registry's copy, when kept). */
+  signed: boolean;
   warning?: string;
 }
 
@@ -76,7 +79,7 @@ function readRemote(body: Buffer): RemoteChart {
 }
 
 async function uploadMissing(client: PushClient, artifact: PushArtifact, present: ReadonlySet<string>): Promise<void> {
-  const blobs = new Map<string, Blob>();
+  const blobs = new Map<string, Blob | StreamedBlob>();
   for (const blob of [artifact.config, artifact.chart, artifact.prov]) {
     if (blob && !present.has(blob.digest)) blobs.set(blob.digest, blob);
   }
@@ -91,7 +94,7 @@ async function uploadMissing(client: PushClient, artifact: PushArtifact, present
 async function upload(client: PushClient, artifact: PushArtifact, present: ReadonlySet<string>): Promise<PushChartResult> {
   await uploadMissing(client, artifact, present);
   const digest = await client.putManifest(artifact.repository, artifact.tag, artifact.manifest.body, OCI_MANIFEST_MEDIA_TYPE);
-  return { status: 'pushed', digest };
+  return { status: 'pushed', digest, signed: artifact.prov !== undefined };
 }
 
 /** Pushes one chart the way `helm push` would, honouring if-exists; see PushChartResult. */
@@ -101,19 +104,20 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
     throw new OciInputError(`the manifest for ${artifact.repository}:${artifact.tag} does not match its digest ${ours}`);
   }
   const where = `${client.host}/${artifact.repository}:${artifact.tag}`;
+  const wouldPush: PushChartResult = { status: 'pushed', digest: ours, signed: artifact.prov !== undefined };
 
   const existing = await client.checkManifest(artifact.repository, artifact.tag);
   if (!existing) {
-    if (options.dryRun) return { status: 'pushed', digest: ours };
+    if (options.dryRun) return wouldPush;
     return upload(client, artifact, new Set());
   }
-  if (existing.digest === ours) return { status: 'unchanged', digest: ours };
+  if (existing.digest === ours) return { ...wouldPush, status: 'unchanged' };
 
   // Same tag, other bytes: read what is there (by digest, so a HEAD and the GET agree).
   const manifest = existing.body ? { ...existing, body: existing.body } : await client.getManifest(artifact.repository, existing.digest);
   if (!manifest) {
     // Deleted between our HEAD and GET: the tag is free again.
-    if (options.dryRun) return { status: 'pushed', digest: ours };
+    if (options.dryRun) return wouldPush;
     return upload(client, artifact, new Set());
   }
   const remote = readRemote(manifest.body);
@@ -127,7 +131,7 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
         artifact.prov && !remote.provLayer
           ? `${where} holds the same chart without a provenance file; set if-exists: overwrite to push it with the signature`
           : undefined;
-      return { status: 'unchanged', digest: manifest.digest, ...(warning ? { warning } : {}) };
+      return { status: 'unchanged', digest: manifest.digest, signed: remote.provLayer !== undefined, ...(warning ? { warning } : {}) };
     }
   }
 
@@ -142,10 +146,11 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
       return {
         status: 'skipped',
         digest: manifest.digest,
+        signed: remote.provLayer !== undefined,
         warning: `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}); left as it is because if-exists is skip, and the outputs name the registry's digest`,
       };
     case 'overwrite':
-      if (options.dryRun) return { status: 'pushed', digest: ours };
+      if (options.dryRun) return wouldPush;
       return upload(client, artifact, remote.digests);
   }
 }

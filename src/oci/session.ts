@@ -5,6 +5,7 @@ import { Authorizer, repositoryScope, type Credentials } from './auth.js';
 import { parseChallenges } from './challenge.js';
 import { errorFromNetwork, errorFromResponse, type RegistryError } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import type { Readable } from 'node:stream';
 import { headerValue, Transport, type HttpResponse, type TransportOptions } from './transport.js';
 
 export interface SessionOptions {
@@ -35,10 +36,13 @@ export interface Call {
   url: URL;
   /** Drives the token scope and error messages. */
   repository?: string;
+  /** Token scopes for this request instead of the repository's (e.g. registry:catalog:*). */
+  scopes?: string[];
   /** For messages: "could not <operation> (host/repo)". */
   operation: string;
   headers?: Record<string, string>;
-  body?: Buffer;
+  /** A Buffer, or a function that opens the body afresh for every attempt (a streamed blob). */
+  body?: Buffer | (() => Readable);
   maxResponseBytes?: number;
   followRedirects?: boolean;
   /** A 401 is returned as is, without fetching a credential (used to learn the challenge). */
@@ -62,6 +66,7 @@ export class RegistrySession {
   private readonly plainHttp: boolean;
   private readonly clientCertificate: boolean;
   private counts = { registry: 0, other: 0 };
+  private probing?: Promise<void>;
 
   constructor(options: SessionOptions) {
     this.host = options.host;
@@ -92,14 +97,33 @@ export class RegistrySession {
   }
 
   /**
+   * Opens a connection and learns the auth scheme with one GET /v2/, once; later calls share it.
+   * Best effort: a failure is logged and left for the requests to report.
+   */
+  probe(): Promise<void> {
+    if (this.auth.knownScheme !== 'unknown') return Promise.resolve();
+    this.probing ??= this.exchange({ method: 'GET', url: this.url('/v2/'), operation: 'reach the registry', noAuthRetry: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        this.probing = undefined;
+        this.debug(`probe: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return this.probing;
+  }
+
+  /** Whether the registry wants tokens (known after the probe or the first request). */
+  get usesTokens(): boolean {
+    return this.auth.knownScheme === 'bearer';
+  }
+
+  /**
    * Learns the auth scheme (one GET /v2/ if unknown) and fetches one token covering all these
    * repositories. Best effort: a failure is logged and left for the requests to report.
    */
   async authorizeRepositories(repositories: readonly string[]): Promise<void> {
     try {
-      if (this.auth.knownScheme === 'unknown') {
-        await this.exchange({ method: 'GET', url: this.url('/v2/'), operation: 'reach the registry', noAuthRetry: true });
-      }
+      await this.probe();
       const scopes = [...new Set(repositories)].map((r) => repositoryScope(r, this.push));
       for (let i = 0; i < scopes.length; i += SCOPES_PER_TOKEN) {
         await this.auth.prefetch(scopes.slice(i, i + SCOPES_PER_TOKEN));
@@ -131,7 +155,7 @@ export class RegistrySession {
 
   /** One logical request: auth (probe, token, one retry on 401), retries, safe redirects. */
   async exchange(call: Call): Promise<HttpResponse> {
-    const scopes = call.repository ? [repositoryScope(call.repository, this.push)] : [];
+    const scopes = call.scopes ?? (call.repository ? [repositoryScope(call.repository, this.push)] : []);
     let url = call.url;
     let authRetried = false;
     let redirects = 0;
@@ -178,13 +202,14 @@ export class RegistrySession {
         if (toRegistry) this.counts.registry++;
         else this.counts.other++;
         const started = Date.now();
-        const response = await this.transport.send({ method: call.method, url, headers, body: call.body, maxResponseBytes: call.maxResponseBytes });
+        const body = typeof call.body === 'function' ? call.body() : call.body;
+        const response = await this.transport.send({ method: call.method, url, headers, body, maxResponseBytes: call.maxResponseBytes });
         this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? '?…' : ''} → ${response.status} (${Date.now() - started} ms)`);
         return response;
       },
       {
         policy: this.retry,
-        canResend: true, // bodies are Buffers
+        canResend: true, // a Buffer, or a stream opened afresh for every attempt
         onRetry: ({ attempt, delayMs, status, error }) =>
           this.debug(`retry ${attempt} of ${call.method} ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`),
       },

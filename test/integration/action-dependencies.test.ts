@@ -355,6 +355,7 @@ describe('action: dependency-update with a Helm the action installs', { skip }, 
     const runner = await newRunner({ path: noHelmPath });
     await writeChart(join(runner.workspace, 'app'), appChartYaml([]));
     const requestsBefore = mirror.requests();
+    const registryBefore = registryRequests();
     const result = await main(runner, {
       registry: `oci://${registry.host}/nodeps`,
       ...credentials(),
@@ -363,6 +364,8 @@ describe('action: dependency-update with a Helm the action installs', { skip }, 
     });
     assertSucceeded(result);
     assert.equal(result.outputs.pushed, 'true');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(registryRequests() > registryBefore, 'a push is seen by the request count the other tests rely on');
     assert.equal(result.outputs['helm-path'], undefined);
     assert.equal(result.outputs['helm-version'], undefined);
     assert.equal(mirror.requests(), requestsBefore, 'no request to the mirror');
@@ -421,5 +424,44 @@ describe('action: dependency-update with a Helm the action installs', { skip }, 
     assert.match(errors[0]!, /Error: cannot load Chart\.lock: error converting YAML to JSON/);
     assert.match(errors[0]!, /Hint: Chart\.lock could not be used: fix or delete it/);
     assert.equal(result.outputs.charts, undefined, 'nothing was packaged');
+  });
+
+  // Gaps found while writing these tests, kept as runnable reproductions (todo: reported, not failing the suite).
+  describe('known gaps', () => {
+    it('resolves an OCI dependency in the same plain-http registry with Helm 4', { todo: 'src/dependencies.ts does not pass --plain-http to helm dependency update' }, async () => {
+      const plain = await startRegistry();
+      cleanup.add(() => plain.stop());
+      const pushed = await helmHome();
+      cleanup.add(() => pushed.remove());
+      await helmOk('4.1.4', ['pull', `oci://${registry.host}/deps/ocidep`, '--version', '0.3.0', '-d', pushed.dir, ...helmRegistryFlags('4.1.4', registry)], { home: puller });
+      await helmOk('4.1.4', ['push', join(pushed.dir, 'ocidep-0.3.0.tgz'), `oci://${plain.host}/deps`, '--plain-http'], { home: pushed });
+      const runner = await newRunner({ path: helmPath['4.1.4']! });
+      await writeChart(
+        join(runner.workspace, 'app'),
+        `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: ocidep\n    version: "~0.3.0"\n    repository: oci://${plain.host}/deps\n`,
+      );
+      const result = await main(runner, { registry: `oci://${plain.host}/apps`, 'plain-http': 'true', 'ca-file': '', 'dependency-update': 'true' });
+      assertSucceeded(result);
+      assert.ok(existsSync(join(runner.workspace, 'app', 'charts', 'ocidep-0.3.0.tgz')));
+    });
+
+    it('trusts ca-file for an OCI dependency in the same registry', { todo: "src/dependencies.ts does not give Helm the action's ca-file" }, async () => {
+      const runner = await newRunner({ path: helmPath['4.1.4']! });
+      runner.env.SSL_CERT_FILE = undefined; // the runner's own CA bundle, which does not hold the registry's CA
+      await writeChart(join(runner.workspace, 'app'), appChartYaml(['oci']));
+      const result = await main(runner, { registry: `oci://${registry.host}/cafile`, ...credentials(), login: 'false', 'dry-run': 'true', 'dependency-update': 'true' });
+      assertSucceeded(result);
+      assert.ok(existsSync(join(runner.workspace, 'app', 'charts', 'ocidep-0.3.0.tgz')));
+    });
+
+    it('updates the dependencies of an apiVersion v1 chart (requirements.yaml)', { todo: 'chartsWithDependencies() in src/dependencies.ts reads only Chart.yaml' }, async () => {
+      const runner = await newRunner({ path: helmPath['3.18.0']! });
+      await writeChart(join(runner.workspace, 'app'), 'apiVersion: v1\nname: app\nversion: 1.0.0\n', {
+        'requirements.yaml': `dependencies:\n  - name: webdep\n    version: "^1.0.0"\n    repository: ${repoUrl}\n`,
+      });
+      const result = await main(runner, { registry: `oci://${registry.host}/v1`, 'dry-run': 'true', 'dependency-update': 'true' });
+      assertSucceeded(result);
+      assert.ok(existsSync(join(runner.workspace, 'app', 'charts', 'webdep-1.2.0.tgz')));
+    });
   });
 });

@@ -54,7 +54,7 @@ describe('charts with provenance', () => {
 
     const before = client.stats.registryRequests;
     const result = await pushChart(client, artifact, { ifExists: 'fail', sameChartFiles: async () => false });
-    assert.deepEqual(result, { status: 'pushed', digest: golden.digest });
+    assert.deepEqual(result, { status: 'pushed', digest: golden.digest, signed: true });
     assert.ok(client.stats.registryRequests - before <= 9, 'GET tag, 3 × (POST + PUT), PUT manifest (+ the first 401)');
 
     for (const version of ['3.16.1', '4.1.4'] as HelmVersion[]) {

@@ -147,7 +147,7 @@ describe('pushChart against Distribution (token auth)', () => {
     const mark = reg.logs().length;
     const tokensBefore = reg.tokenServer!.requests.length;
     const result = await pushChart(client, artifact('charts/pushdemo'), { ifExists: 'fail', sameChartFiles: async () => false });
-    assert.deepEqual(result, { status: 'pushed', digest: helmDigest });
+    assert.deepEqual(result, { status: 'pushed', digest: helmDigest, signed: false });
 
     // first request learns the challenge (401), one token, then HEAD-free: GET tag, 2 × (POST + PUT), PUT manifest
     assert.deepEqual(client.stats, { registryRequests: 7, tokenRequests: 1, otherRequests: 0 });
@@ -174,7 +174,7 @@ describe('pushChart against Distribution (token auth)', () => {
     const before = client.stats;
     const mark = reg.logs().length;
     const result = await pushChart(client, artifact('charts/pushdemo'), { ifExists: 'fail', sameChartFiles: async () => false });
-    assert.deepEqual(result, { status: 'unchanged', digest: helmDigest });
+    assert.deepEqual(result, { status: 'unchanged', digest: helmDigest, signed: false });
     assert.equal(client.stats.registryRequests - before.registryRequests, 1);
     assert.equal(client.stats.tokenRequests, before.tokenRequests);
     const seen = await registryRequestsSince(mark);
@@ -190,7 +190,7 @@ describe('pushChart against Distribution (token auth)', () => {
       ifExists: 'fail',
       sameChartFiles: async (remote) => gunzipSync(remote).equals(gunzipSync(repacked)),
     });
-    assert.deepEqual(result, { status: 'unchanged', digest: helmDigest });
+    assert.deepEqual(result, { status: 'unchanged', digest: helmDigest, signed: false });
     assert.deepEqual(writes(await registryRequestsSince(mark)), []);
   });
 
@@ -235,12 +235,14 @@ describe('pushChart against Distribution (token auth)', () => {
       assert.deepEqual(await pushChart(client, changed, { ifExists: 'overwrite', dryRun: true, sameChartFiles: async () => false }), {
         status: 'pushed',
         digest: changed.manifest.digest,
+        signed: false,
       });
       await assert.rejects(pushChart(client, changed, { ifExists: 'fail', dryRun: true, sameChartFiles: async () => false }), /already exists/);
       const fresh = artifact('charts/never-pushed');
       assert.deepEqual(await pushChart(client, fresh, { ifExists: 'fail', dryRun: true, sameChartFiles: async () => false }), {
         status: 'pushed',
         digest: fresh.manifest.digest,
+        signed: false,
       });
       assert.deepEqual(writes(await registryRequestsSince(mark)), []);
       assert.ok(reg.tokenServer!.requests.slice(tokensBefore).every((r) => r.scopes.every((s) => s.endsWith(':pull'))), 'dry runs ask for pull only');
@@ -250,7 +252,7 @@ describe('pushChart against Distribution (token auth)', () => {
       const client = newClient();
       const mark = reg.logs().length;
       const result = await pushChart(client, changed, { ifExists: 'overwrite', sameChartFiles: async () => false });
-      assert.deepEqual(result, { status: 'pushed', digest: changed.manifest.digest });
+      assert.deepEqual(result, { status: 'pushed', digest: changed.manifest.digest, signed: false });
       const w = writes(await registryRequestsSince(mark));
       // the config blob is the same as the one already there: only the chart layer and manifest
       assert.equal(w.filter((r) => r.startsWith('PUT /v2/charts/pushdemo/blobs/uploads/')).length, 1, w.join('\n'));

@@ -109,6 +109,8 @@ export async function runHelm(version: HelmVersion, args: string[], options: Run
           resolve({ code, stdout, stderr: error?.killed ? `${stderr}\n(helm killed: ${error.signal ?? 'timeout'})` : stderr });
         },
       );
+      // Helm may exit without reading stdin; a broken pipe then is not an error (and must not crash the test process).
+      child.stdin?.on('error', () => {});
       child.stdin?.end(options.input ?? '');
     });
   } finally {
