@@ -2627,6 +2627,7 @@ function classify(path) {
 
 // src/inputs.ts
 import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
 
 // src/oci/challenge.ts
 var TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
@@ -2990,8 +2991,8 @@ var Authorizer = class {
   async headerFor(scopes) {
     while (this.scheme === "unknown") {
       if (!this.probe) {
-        this.probe = new Promise((resolve4) => {
-          this.releaseProbe = resolve4;
+        this.probe = new Promise((resolve5) => {
+          this.releaseProbe = resolve5;
         });
         return { probe: true };
       }
@@ -3373,7 +3374,7 @@ function retryDelay(attempt, outcome, policy = DEFAULT_RETRY_POLICY, random = Ma
   }
   return Math.round(jittered);
 }
-var defaultSleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+var defaultSleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
 async function withRetry(send, hooks) {
   const policy = hooks.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = hooks.sleep ?? defaultSleep;
@@ -3777,7 +3778,7 @@ var RegistryClient = class {
         inFlight++;
         return;
       }
-      await new Promise((resolve4) => waiting.push(resolve4));
+      await new Promise((resolve5) => waiting.push(resolve5));
     };
     const release = () => {
       const next = waiting.shift();
@@ -4137,7 +4138,7 @@ function parseInputs(get) {
   const version = optionalVersion(get("version"));
   const appVersion = get("app-version").trim() || void 0;
   const plainHttp = bool("plain-http", get("plain-http"), false);
-  const tls2 = tlsInputs(get, plainHttp);
+  const { tls: tls2, tlsFiles } = tlsInputs(get, plainHttp);
   const sign = bool("sign", get("sign"), false);
   const signingKey = get("signing-key").trim();
   if (sign && !signingKey) {
@@ -4154,6 +4155,7 @@ function parseInputs(get) {
     dryRun: bool("dry-run", get("dry-run"), false),
     plainHttp,
     tls: tls2,
+    tlsFiles,
     login: bool("login", get("login"), true),
     logout: bool("logout", get("logout"), true),
     sign,
@@ -4185,12 +4187,14 @@ function tlsInputs(get, plainHttp) {
   if (Boolean(certFile) !== Boolean(keyFile)) {
     throw new InputError(`mutual TLS needs both "cert-file" and "key-file", but only "${certFile ? "cert-file" : "key-file"}" is set`);
   }
-  return {
+  const tls2 = {
     insecureSkipTlsVerify,
     ca: caFile ? pemFile("ca-file", caFile, "CERTIFICATE") : void 0,
     cert: certFile ? pemFile("cert-file", certFile, "CERTIFICATE") : void 0,
     key: keyFile ? pemFile("key-file", keyFile, "PRIVATE KEY") : void 0
   };
+  const absolute = (path) => path ? resolve4(path) : void 0;
+  return { tls: tls2, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
 }
 function pemFile(input, path, kind) {
   let text;
@@ -4319,11 +4323,14 @@ async function prepareCharts(sources, config, created, sign) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(", ")}. Publish them in separate steps or drop "version"`);
   }
   const settled = await Promise.allSettled(sources.map((source) => prepareOne(source, config, created, sign)));
-  const problems = settled.flatMap((s, i) => s.status === "rejected" ? [`${sources[i].path}: ${describeError(s.reason)}`] : []);
+  const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(sources[i].path, describeError(s.reason))] : []);
   if (problems.length > 0) throw new PreparationError(problems.join("\n"));
   const prepared = settled.map((s) => s.value);
   rejectDuplicateTargets(prepared);
   return prepared;
+}
+function naming(path, message) {
+  return message.includes(path) ? message : `${path}: ${message}`;
 }
 async function prepareOne(source, config, created, sign) {
   const packaged = source.kind === "directory" ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created }) : await readArchive(source.path, config);
@@ -4458,7 +4465,7 @@ async function run() {
   const created = await sourceDate(workspace);
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
-  const dependencies = config.dependencyUpdate ? await import("./chunks/dependencies-6D3HEBPF.js") : void 0;
+  const dependencies = config.dependencyUpdate ? await import("./chunks/dependencies-CRYFU2A2.js") : void 0;
   const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
   let loggedIn = false;
   if (dependencies && needsDependencies.length > 0) {
@@ -4474,7 +4481,11 @@ async function run() {
         helmMirror: config.helmMirror,
         registryConfig,
         credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : void 0,
-        log: info
+        plainHttp: config.plainHttp,
+        insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
+        tlsFiles: config.tlsFiles,
+        log: info,
+        warning
       })
     );
     setOutput("helm-path", helm.path);

@@ -1,6 +1,7 @@
 // Every action input becomes one typed, validated config here; all input errors come from this file.
 // Parsing takes a getter instead of reading @actions/core so it can be tested without a runner.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
 import { normalizeMirror, parseHelmVersion } from './helm/install.js';
 import { parseRegistryUrl, type RegistryTarget, type TlsOptions } from './oci/index.js';
@@ -19,6 +20,8 @@ export interface ActionConfig {
   plainHttp: boolean;
   /** TLS settings for every request, token realms included (PEM contents, not paths). */
   tls: TlsOptions;
+  /** The same settings as paths, for the helm binary (dependency-update). */
+  tlsFiles: TlsFiles;
   login: boolean;
   logout: boolean;
   sign: boolean;
@@ -28,6 +31,12 @@ export interface ActionConfig {
   helmVersion: string;
   helmMirror: string;
   concurrency: number;
+}
+
+export interface TlsFiles {
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
 }
 
 export class InputError extends Error {
@@ -59,7 +68,7 @@ export function parseInputs(get: InputGetter): ActionConfig {
   const appVersion = get('app-version').trim() || undefined;
 
   const plainHttp = bool('plain-http', get('plain-http'), false);
-  const tls = tlsInputs(get, plainHttp);
+  const { tls, tlsFiles } = tlsInputs(get, plainHttp);
 
   const sign = bool('sign', get('sign'), false);
   const signingKey = get('signing-key').trim();
@@ -78,6 +87,7 @@ export function parseInputs(get: InputGetter): ActionConfig {
     dryRun: bool('dry-run', get('dry-run'), false),
     plainHttp,
     tls,
+    tlsFiles,
     login: bool('login', get('login'), true),
     logout: bool('logout', get('logout'), true),
     sign,
@@ -90,7 +100,7 @@ export function parseInputs(get: InputGetter): ActionConfig {
   };
 }
 
-function tlsInputs(get: InputGetter, plainHttp: boolean): TlsOptions {
+function tlsInputs(get: InputGetter, plainHttp: boolean): { tls: TlsOptions; tlsFiles: TlsFiles } {
   const insecureSkipTlsVerify = bool('insecure-skip-tls-verify', get('insecure-skip-tls-verify'), false);
   const caFile = get('ca-file').trim();
   const certFile = get('cert-file').trim();
@@ -110,12 +120,14 @@ function tlsInputs(get: InputGetter, plainHttp: boolean): TlsOptions {
   if (Boolean(certFile) !== Boolean(keyFile)) {
     throw new InputError(`mutual TLS needs both "cert-file" and "key-file", but only "${certFile ? 'cert-file' : 'key-file'}" is set`);
   }
-  return {
+  const tls: TlsOptions = {
     insecureSkipTlsVerify,
     ca: caFile ? pemFile('ca-file', caFile, 'CERTIFICATE') : undefined,
     cert: certFile ? pemFile('cert-file', certFile, 'CERTIFICATE') : undefined,
     key: keyFile ? pemFile('key-file', keyFile, 'PRIVATE KEY') : undefined,
   };
+  const absolute = (path: string) => (path ? resolve(path) : undefined);
+  return { tls, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
 }
 
 function pemFile(input: string, path: string, kind: string): string {

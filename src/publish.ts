@@ -59,11 +59,16 @@ export async function prepareCharts(sources: ChartSource[], config: ActionConfig
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(', ')}. Publish them in separate steps or drop "version"`);
   }
   const settled = await Promise.allSettled(sources.map((source) => prepareOne(source, config, created, sign)));
-  const problems = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${sources[i]!.path}: ${describeError(s.reason)}`] : []));
+  const problems = settled.flatMap((s, i) => (s.status === 'rejected' ? [naming(sources[i]!.path, describeError(s.reason))] : []));
   if (problems.length > 0) throw new PreparationError(problems.join('\n'));
   const prepared = settled.map((s) => (s as PromiseFulfilledResult<PreparedChart>).value);
   rejectDuplicateTargets(prepared);
   return prepared;
+}
+
+// Chart errors usually name their file already; others get the chart's path in front.
+function naming(path: string, message: string): string {
+  return message.includes(path) ? message : `${path}: ${message}`;
 }
 
 async function prepareOne(source: ChartSource, config: ActionConfig, created: Date, sign?: Signer): Promise<PreparedChart> {

@@ -38,7 +38,11 @@ export async function run(): Promise<void> {
         helmMirror: config.helmMirror,
         registryConfig,
         credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : undefined,
+        plainHttp: config.plainHttp,
+        insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
+        tlsFiles: config.tlsFiles,
         log: core.info,
+        warning: core.warning,
       }),
     );
     core.setOutput('helm-path', helm.path);

@@ -9,6 +9,8 @@ export interface DependencyUpdateOptions {
   registryConfig?: string;
   /** Extra environment for Helm, on top of this process's. */
   env?: Record<string, string>;
+  /** Extra flags after `dependency update <dir>` (TLS and plain-HTTP settings; never secrets). */
+  args?: string[];
   log?: (message: string) => void;
 }
 
@@ -29,10 +31,10 @@ export async function dependencyUpdate(helm: HelmTool, chartDir: string, opts: D
   Object.assign(env, opts.env);
   if (opts.registryConfig) env.HELM_REGISTRY_CONFIG = opts.registryConfig;
 
-  log(`helm dependency update ${chartDir} (Helm ${helm.version})`);
+  log(`helm dependency update ${[chartDir, ...(opts.args ?? [])].join(' ')} (Helm ${helm.version})`);
   let result;
   try {
-    result = await getExecOutput(helm.path, ['dependency', 'update', chartDir], { env, silent: true, ignoreReturnCode: true });
+    result = await getExecOutput(helm.path, ['dependency', 'update', chartDir, ...(opts.args ?? [])], { env, silent: true, ignoreReturnCode: true });
   } catch (error) {
     throw new Error(`could not run ${helm.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
@@ -52,4 +54,10 @@ export async function dependencyUpdate(helm: HelmTool, chartDir: string, opts: D
       `Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join('; ')}.`,
     ].join('\n'),
   );
+}
+
+/** The long flags this Helm's `dependency update` takes (TLS and --plain-http came with 3.17). */
+export async function dependencyUpdateFlags(helm: HelmTool): Promise<Set<string>> {
+  const { stdout } = await getExecOutput(helm.path, ['dependency', 'update', '--help'], { silent: true, ignoreReturnCode: true });
+  return new Set(stdout.match(/--[a-z][a-z-]+/g) ?? []);
 }

@@ -426,9 +426,9 @@ describe('action: dependency-update with a Helm the action installs', { skip }, 
     assert.equal(result.outputs.charts, undefined, 'nothing was packaged');
   });
 
-  // Gaps found while writing these tests, kept as runnable reproductions (todo: reported, not failing the suite).
-  describe('known gaps', () => {
-    it('resolves an OCI dependency in the same plain-http registry with Helm 4', { todo: 'src/dependencies.ts does not pass --plain-http to helm dependency update' }, async () => {
+  // The registry's settings reach Helm too: plain HTTP, the CA from ca-file, v1 requirements.yaml.
+  describe('registry settings and chart layouts Helm must see', () => {
+    it('resolves an OCI dependency in the same plain-http registry with Helm 4', async () => {
       const plain = await startRegistry();
       cleanup.add(() => plain.stop());
       const pushed = await helmHome();
@@ -445,7 +445,7 @@ describe('action: dependency-update with a Helm the action installs', { skip }, 
       assert.ok(existsSync(join(runner.workspace, 'app', 'charts', 'ocidep-0.3.0.tgz')));
     });
 
-    it('trusts ca-file for an OCI dependency in the same registry', { todo: "src/dependencies.ts does not give Helm the action's ca-file" }, async () => {
+    it('trusts ca-file for an OCI dependency in the same registry', async () => {
       const runner = await newRunner({ path: helmPath['4.1.4']! });
       runner.env.SSL_CERT_FILE = undefined; // the runner's own CA bundle, which does not hold the registry's CA
       await writeChart(join(runner.workspace, 'app'), appChartYaml(['oci']));
@@ -454,7 +454,7 @@ describe('action: dependency-update with a Helm the action installs', { skip }, 
       assert.ok(existsSync(join(runner.workspace, 'app', 'charts', 'ocidep-0.3.0.tgz')));
     });
 
-    it('updates the dependencies of an apiVersion v1 chart (requirements.yaml)', { todo: 'chartsWithDependencies() in src/dependencies.ts reads only Chart.yaml' }, async () => {
+    it('updates the dependencies of an apiVersion v1 chart (requirements.yaml)', async () => {
       const runner = await newRunner({ path: helmPath['3.18.0']! });
       await writeChart(join(runner.workspace, 'app'), 'apiVersion: v1\nname: app\nversion: 1.0.0\n', {
         'requirements.yaml': `dependencies:\n  - name: webdep\n    version: "^1.0.0"\n    repository: ${repoUrl}\n`,

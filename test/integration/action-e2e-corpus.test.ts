@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { helmHome, runHelm, type HelmHome, type HelmResult, type HelmVersion } from '../support/helm.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { Cleanup } from '../support/tmp.js';
-import { chartsOutput, errorLines, helmPull, publish, PULLERS, STACK_FRAME, transcript, type ChartOutput } from './action-e2e-shared.js';
+import { chartsOutput, errorLines, helmPull, publish, PULLERS, STACK_FRAME, transcript, visibleOutput, type ChartOutput } from './action-e2e-shared.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
 // What an OCI repository path component may be: Helm packages other names but cannot push them.
@@ -160,7 +160,7 @@ describe('the chart corpus through the action and back through Helm', () => {
         const errors = errorLines(result);
         assert.equal(errors.length, 1, transcript(result));
         assert.ok(errors[0]!.includes(chart.dir), `the error does not name ${chart.dir}: ${errors[0]}`);
-        assert.doesNotMatch(`${result.stdout}\n${result.stderr}`, STACK_FRAME);
+        assert.doesNotMatch(visibleOutput(result), STACK_FRAME);
       }),
     ));
   });

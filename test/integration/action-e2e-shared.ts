@@ -83,8 +83,22 @@ function commandLines(result: StepResult, command: string): string[] {
     .map((line) => line.replace(/^::[a-z]+(?: [^:]*)?::/, '').replaceAll('%0A', '\n').replaceAll('%0D', '\r').replaceAll('%25', '%'));
 }
 
-/** A JavaScript stack frame (`    at fn (file:1:2)`) anywhere in the output. */
-export const STACK_FRAME = /^\s+at .+(?:\(.*:\d+:\d+\)|:\d+:\d+)$/m;
+/** A JavaScript stack frame (`    at fn (file:1:2)`, `    at new Promise (<anonymous>)`) on a line of its own. */
+export const STACK_FRAME = /^\s+at \S.*(?:\(.*\)|:\d+:\d+)$/m;
+
+/** What the runner shows in the log by default: stdout and stderr without `::debug::` lines, commands decoded. */
+export function visibleOutput(result: StepResult): string {
+  return decode(`${result.stdout}\n${result.stderr}`.split('\n').filter((line) => !line.startsWith('::debug::')).join('\n'));
+}
+
+/** Everything, `::debug::` lines included (shown when step debug logging is on), commands decoded. */
+export function fullOutput(result: StepResult): string {
+  return decode(`${result.stdout}\n${result.stderr}`);
+}
+
+function decode(text: string): string {
+  return text.replaceAll('%0A', '\n').replaceAll('%0D', '\r').replaceAll('%25', '%');
+}
 
 export function chartsOutput(result: StepResult): ChartOutput[] {
   assert.ok(result.outputs.charts !== undefined, `no charts output\n${transcript(result)}`);

@@ -14,10 +14,11 @@ import "./chunk-AMSNIPQQ.js";
 import "./chunk-PY5VAGIZ.js";
 
 // src/dependencies.ts
-import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { rootCertificates } from "node:tls";
 
 // src/helm/dependency-update.ts
 var HINTS = [
@@ -34,10 +35,10 @@ async function dependencyUpdate(helm, chartDir, opts = {}) {
   for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
   Object.assign(env, opts.env);
   if (opts.registryConfig) env.HELM_REGISTRY_CONFIG = opts.registryConfig;
-  log(`helm dependency update ${chartDir} (Helm ${helm.version})`);
+  log(`helm dependency update ${[chartDir, ...opts.args ?? []].join(" ")} (Helm ${helm.version})`);
   let result;
   try {
-    result = await getExecOutput(helm.path, ["dependency", "update", chartDir], { env, silent: true, ignoreReturnCode: true });
+    result = await getExecOutput(helm.path, ["dependency", "update", chartDir, ...opts.args ?? []], { env, silent: true, ignoreReturnCode: true });
   } catch (error) {
     throw new Error(`could not run ${helm.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
@@ -57,6 +58,10 @@ async function dependencyUpdate(helm, chartDir, opts = {}) {
     ].join("\n")
   );
 }
+async function dependencyUpdateFlags(helm) {
+  const { stdout } = await getExecOutput(helm.path, ["dependency", "update", "--help"], { silent: true, ignoreReturnCode: true });
+  return new Set(stdout.match(/--[a-z][a-z-]+/g) ?? []);
+}
 
 // src/dependencies.ts
 async function chartsWithDependencies(sources) {
@@ -65,29 +70,52 @@ async function chartsWithDependencies(sources) {
     if (source.kind !== "directory") continue;
     const path = join(source.path, "Chart.yaml");
     const meta = parseChartYaml(await readFile(path, "utf8"), path);
-    if ((meta.dependencies ?? []).length > 0) dirs.push(source.path);
+    const v1Requirements = meta.apiVersion === "v1" && existsSync(join(source.path, "requirements.yaml"));
+    if ((meta.dependencies ?? []).length > 0 || v1Requirements) dirs.push(source.path);
   }
   return dirs;
 }
 async function updateDependencies(dirs, settings) {
   const helm = await resolveHelm({ version: settings.helmVersion, mirror: settings.helmMirror, log: settings.log });
-  const temporary = !settings.registryConfig && settings.credentials ? await temporaryRegistryConfig(settings.credentials) : void 0;
+  const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "helm-oci-publish-"));
   try {
-    for (const dir of dirs) {
-      await dependencyUpdate(helm, dir, { registryConfig: settings.registryConfig ?? temporary?.path, log: settings.log });
-    }
+    const registryConfig = settings.registryConfig ?? (settings.credentials ? await temporaryRegistryConfig(scratch, settings.credentials) : void 0);
+    const args = await tlsFlags(helm, settings);
+    const env = settings.tlsFiles.caFile ? { SSL_CERT_FILE: await trustBundle(scratch, settings.tlsFiles.caFile) } : void 0;
+    for (const dir of dirs) await dependencyUpdate(helm, dir, { registryConfig, args, env, log: settings.log });
   } finally {
-    await temporary?.remove();
+    await rm(scratch, { recursive: true, force: true });
   }
   return helm;
 }
-async function temporaryRegistryConfig(credentials) {
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "helm-oci-publish-"));
+async function tlsFlags(helm, settings) {
+  const wanted = [];
+  if (settings.plainHttp) wanted.push(["--plain-http"]);
+  if (settings.insecureSkipTlsVerify) wanted.push(["--insecure-skip-tls-verify"]);
+  if (settings.tlsFiles.certFile && settings.tlsFiles.keyFile) wanted.push(["--cert-file", settings.tlsFiles.certFile], ["--key-file", settings.tlsFiles.keyFile]);
+  if (wanted.length === 0) return [];
+  const supported = await dependencyUpdateFlags(helm);
+  const args = [];
+  for (const [flag, value] of wanted) {
+    if (supported.has(flag)) args.push(flag, ...value ? [value] : []);
+    else settings.warning(`Helm ${helm.version} has no ${flag} for dependency update: set helm-version to 3.17.0 or newer if dependencies live in this registry`);
+  }
+  return args;
+}
+async function trustBundle(dir, caFile) {
+  const system = [process.env.SSL_CERT_FILE, "/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"].filter((p) => Boolean(p)).find((p) => existsSync(p));
+  const roots = system ? readFileSync(system, "utf8") : rootCertificates.join("\n");
+  const path = join(dir, "ca-bundle.pem");
+  await writeFile(path, `${roots.trimEnd()}
+${readFileSync(caFile, "utf8")}`, { mode: 384 });
+  return path;
+}
+async function temporaryRegistryConfig(dir, credentials) {
   const path = join(dir, "config.json");
   const existing = helmRegistryConfigPath();
   if (existsSync(existing)) await copyFile(existing, path);
   await writeLogin(await planLogin(path, credentials.host), credentials.username, credentials.password);
-  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
+  return path;
 }
 export {
   chartsWithDependencies,
