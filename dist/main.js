@@ -4465,6 +4465,7 @@ async function run() {
   const created = await sourceDate(workspace);
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
+  if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   const dependencies = config.dependencyUpdate ? await import("./chunks/dependencies-CRYFU2A2.js") : void 0;
   const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
   let loggedIn = false;

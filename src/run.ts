@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   const created = await sourceDate(workspace);
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log) : undefined;
+  if (!config.sign && config.signingKey) core.warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
 
   // Credentials go to Helm's registry config before `helm dependency update` needs them.
   // Loaded only when asked for: it brings the Helm installer (tool-cache) along.

@@ -1,6 +1,7 @@
 // Bad input to dist/main.js: each case fails the step with exit code 1 and one ::error:: line that
-// says what to change, no stack trace, and no connection at all to the registry (counted by a TCP
-// forwarder in front of a real registry; a good run through the same forwarder proves it counts).
+// says what to change, no stack trace (not in the log, and not in the ::debug:: lines either), and
+// no connection at all to the registry (counted by a TCP forwarder in front of a real registry; a
+// good run through the same forwarder proves it counts).
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,13 +9,16 @@ import { after, before, describe, test } from 'node:test';
 import { writeMinimalChart } from '../support/charts.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { Cleanup } from '../support/tmp.js';
+import type { StepResult } from '../support/action-runner.js';
 import {
   assertSucceeded,
   errorLines,
+  fullOutput,
   publish,
   STACK_FRAME,
   startCountingForwarder,
   transcript,
+  visibleOutput,
   type CountingForwarder,
 } from './action-e2e-shared.js';
 
@@ -69,22 +73,31 @@ const CASES: BadInput[] = [
 ];
 
 describe('bad input fails before any network traffic', () => {
-  test('each case: exit 1, one ::error:: saying what to change, no stack trace', { concurrency: true }, async (t) => {
+  const results = new Map<string, StepResult>();
+
+  test('each case: exit 1, one ::error:: saying what to change, no stack trace in the log', { concurrency: true }, async (t) => {
     await Promise.all(
       CASES.map((c) =>
         t.test(c.title, async () => {
           const result = await publish({ workspace: ws, registry: reg, inputs: { chart: 'first', registry: registry(), ...c.inputs() } });
+          results.set(c.title, result);
           assert.equal(result.code, 1, transcript(result));
           const errors = errorLines(result);
           assert.equal(errors.length, 1, `expected one ::error:: line\n${transcript(result)}`);
           for (const pattern of c.says()) assert.match(errors[0]!, pattern);
-          assert.doesNotMatch(result.stdout, STACK_FRAME, 'a stack trace on stdout');
-          assert.doesNotMatch(result.stderr, STACK_FRAME, 'a stack trace on stderr');
+          assert.doesNotMatch(visibleOutput(result), STACK_FRAME, 'a stack trace in the log');
           assert.equal(result.outputs.charts, undefined, 'outputs were set for input that was refused');
         }),
       ),
     );
     assert.equal(forwarder.connections(), 0, 'a run with bad input connected to the registry');
+  });
+
+  test('no stack trace even in the ::debug:: lines (shown with step debug logging)', () => {
+    assert.equal(results.size, CASES.length);
+    const withFrames = [...results].filter(([, result]) => STACK_FRAME.test(fullOutput(result))).map(([title]) => title);
+    const [first] = withFrames;
+    assert.deepEqual(withFrames, [], first ? `e.g. ${first}:\n${fullOutput(results.get(first)!)}` : '');
   });
 
   test('the forwarder does count: a good run through it connects', async () => {
