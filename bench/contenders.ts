@@ -67,7 +67,7 @@ export interface OursRun extends ProcessRun {
  * defaults + the step's `with:`), the GITHUB_* command files, GITHUB_WORKSPACE, RUNNER_TEMP. The
  * Helm home keeps the action's login (it writes Helm's registry config) out of the real home.
  */
-export async function runOurs(options: { workspace: string; inputs: Record<string, string>; home: HelmHome; bundle?: string }): Promise<OursRun> {
+export async function runOurs(options: { workspace: string; inputs: Record<string, string>; home: HelmHome; bundle?: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<OursRun> {
   const bundle = options.bundle ?? join(projectRoot, 'dist', 'main.js');
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
   const files = await mkdtemp(join(tmpdir(), 'bench-runner-'));
@@ -86,7 +86,8 @@ export async function runOurs(options: { workspace: string; inputs: Record<strin
       RUNNER_TEMP: join(files, 'runner-temp'),
     };
     for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...options.inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-    const result = await timed(process.execPath, [bundle], { cwd: options.workspace, env });
+    Object.assign(env, options.env);
+    const result = await timed(process.execPath, [...(options.nodeArgs ?? []), bundle], { cwd: options.workspace, env });
     return { ...result, outputs: parseCommandFile(await readFile(output, 'utf8')) };
   } finally {
     await rm(files, { recursive: true, force: true });

@@ -143,15 +143,20 @@ export async function startDelayProxy(options: { upstreamPort: number; delayMs: 
 
   const pipeDelayed = (from: Socket, to: Socket, notBefore: number, onChunk?: (chunk: Buffer) => void): void => {
     let releaseAt = notBefore;
+    let waitingForDrain = false;
     from.on('data', (chunk: Buffer) => {
       onChunk?.(chunk);
       releaseAt = Math.max(performance.now() + delay, notBefore + delay, releaseAt);
       const wait = Math.max(0, releaseAt - performance.now());
       // Back-pressure: stop reading while the other side is full; timers keep the order.
       setTimeout(() => {
-        if (!to.destroyed && !to.write(chunk)) {
+        if (!to.destroyed && !to.write(chunk) && !waitingForDrain) {
+          waitingForDrain = true;
           from.pause();
-          to.once('drain', () => from.resume());
+          to.once('drain', () => {
+            waitingForDrain = false;
+            from.resume();
+          });
         }
       }, wait);
     });

@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   describeError,
+  isUserFacing,
   loginForLaterSteps
-} from "./chunks/chunk-UKZHOYPD.js";
+} from "./chunks/chunk-E5JMZAME.js";
 import {
   archiveFiles,
   configJson,
@@ -4389,7 +4390,7 @@ async function pushCharts(prepared, client, config, log3) {
       return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === "pushed", signed: outcome.signed, status: outcome.status };
     } catch (error) {
       const message = describeError(error);
-      log3.warning(`${at}: ${message}`);
+      log3.warning(naming(at, message));
       return { ...base, digest: "", ref: "", pushed: false, signed: false, status: "failed", error: message };
     }
   });
@@ -4521,7 +4522,7 @@ async function run() {
   const failed = results.filter((r) => r.status === "failed");
   if (failed.length > 0) {
     setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
-${failed.map((f) => `${f.repository}:${f.tag}: ${f.error}`).join("\n")}`);
+${failed.map((f) => f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`).join("\n")}`);
   }
 }
 function registryClient(config) {
@@ -4548,6 +4549,6 @@ function plural(count, noun) {
 
 // src/main.ts
 run().catch((error) => {
-  debug(error instanceof Error && error.stack ? error.stack : String(error));
+  if (!isUserFacing(error) && error instanceof Error && error.stack) debug(error.stack);
   setFailed(`helm-oci-publish: ${describeError(error)}`);
 });

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   logoutRecorded
-} from "./chunks/chunk-UKZHOYPD.js";
+} from "./chunks/chunk-E5JMZAME.js";
 import {
   warning
 } from "./chunks/chunk-SZ6WLH6L.js";

@@ -1,11 +1,15 @@
 // Bundles the two runner entry points into dist/ (committed: runners execute it as is).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so a run of dist/ never sees a half-written bundle.
+const dist = new URL('../dist', import.meta.url);
+const next = new URL('../dist.next', import.meta.url);
+const previous = new URL('../dist.previous', import.meta.url);
+await rm(next, { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/main.ts', post: 'src/post.ts' },
-  outdir: 'dist',
+  outdir: 'dist.next',
   bundle: true,
   // Code that only some runs need (OpenPGP signing, the Helm installer) goes to chunks that are
   // loaded on demand, so a plain publish starts fast.
@@ -20,3 +24,7 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+await rm(previous, { recursive: true, force: true });
+await rename(dist, previous).catch(() => {});
+await rename(next, dist);
+await rm(previous, { recursive: true, force: true });

@@ -144,7 +144,7 @@ export async function pushCharts(
       return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === 'pushed', signed: outcome.signed, status: outcome.status };
     } catch (error) {
       const message = describeError(error);
-      log.warning(`${at}: ${message}`);
+      log.warning(naming(at, message));
       return { ...base, digest: '', ref: '', pushed: false, signed: false, status: 'failed', error: message };
     }
   });

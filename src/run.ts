@@ -81,7 +81,7 @@ export async function run(): Promise<void> {
   await writeSummary(results, config.dryRun);
   const failed = results.filter((r) => r.status === 'failed');
   if (failed.length > 0) {
-    core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => `${f.repository}:${f.tag}: ${f.error}`).join('\n')}`);
+    core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => (f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`)).join('\n')}`);
   }
 }
 

@@ -1,7 +1,8 @@
 // Interop over the chart corpus in test/fixtures/charts: every chart real Helm can package and push
 // is published by dist/main.js in ONE step (a multi-line `chart` input), pulled back by Helm 3.18.0
 // and 4.1.4, and must show and render exactly like `helm package` of the same folder. A chart Helm
-// itself refuses (a deliberately broken fixture) must be refused by the action too, naming it.
+// itself refuses (a deliberately broken fixture, and always a copy of the umbrella without its
+// packaged subchart) must be refused by the action too, naming it.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir } from 'node:fs/promises';

@@ -14,6 +14,22 @@ import {
   writeLogin
 } from "./chunk-SZ6WLH6L.js";
 
+// src/errors.ts
+function describeError(error) {
+  const parts = [];
+  let current = error;
+  for (let depth = 0; current !== void 0 && current !== null && depth < 4; depth++) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !parts.some((p) => p.includes(message))) parts.push(message);
+    current = current instanceof Error ? current.cause : void 0;
+  }
+  return parts.join(": ") || "unknown error";
+}
+var USER_FACING = /* @__PURE__ */ new Set(["InputError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError"]);
+function isUserFacing(error) {
+  return error instanceof Error && USER_FACING.has(error.name);
+}
+
 // src/login.ts
 var STATE_KEY = "helm-login";
 async function loginForLaterSteps(host, username, password, logout) {
@@ -35,20 +51,9 @@ async function logoutRecorded() {
   if (warnings.length === 0) info(`Logged out of ${record.host} (${record.path} is as it was before the step)`);
 }
 
-// src/errors.ts
-function describeError(error) {
-  const parts = [];
-  let current = error;
-  for (let depth = 0; current !== void 0 && current !== null && depth < 4; depth++) {
-    const message = current instanceof Error ? current.message : String(current);
-    if (message && !parts.some((p) => p.includes(message))) parts.push(message);
-    current = current instanceof Error ? current.cause : void 0;
-  }
-  return parts.join(": ") || "unknown error";
-}
-
 export {
+  describeError,
+  isUserFacing,
   loginForLaterSteps,
-  logoutRecorded,
-  describeError
+  logoutRecorded
 };
