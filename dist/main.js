@@ -3,7 +3,7 @@ import {
   describeError,
   isUserFacing,
   loginForLaterSteps
-} from "./chunks/chunk-E5JMZAME.js";
+} from "./chunks/chunk-EF4CADYI.js";
 import {
   archiveFiles,
   configJson,
@@ -14,7 +14,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   sortedByUtf8
-} from "./chunks/chunk-UKLSL5DY.js";
+} from "./chunks/chunk-JISZIJ5T.js";
 import {
   debug,
   getExecOutput,
@@ -27,7 +27,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-SZ6WLH6L.js";
+} from "./chunks/chunk-LBEWAPR2.js";
 import "./chunks/chunk-AMSNIPQQ.js";
 import {
   __commonJS,
@@ -4467,21 +4467,14 @@ async function run() {
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
   if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
-  const dependencies = config.dependencyUpdate ? await import("./chunks/dependencies-CRYFU2A2.js") : void 0;
+  const dependencies = config.dependencyUpdate ? await import("./chunks/dependencies-POECRACU.js") : void 0;
   const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
-  let loggedIn = false;
   if (dependencies && needsDependencies.length > 0) {
-    let registryConfig;
-    if (config.login && config.username && !config.dryRun) {
-      registryConfig = await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-      loggedIn = true;
-    }
     const helm = await group(
       `Update dependencies of ${plural(needsDependencies.length, "chart")}`,
       () => dependencies.updateDependencies(needsDependencies, {
         helmVersion: config.helmVersion,
         helmMirror: config.helmMirror,
-        registryConfig,
         credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : void 0,
         plainHttp: config.plainHttp,
         insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
@@ -4513,9 +4506,6 @@ async function run() {
     } finally {
       await client.close();
     }
-    if (config.login && config.username && !loggedIn && results.some((r) => r.status !== "failed")) {
-      await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-    }
   }
   setOutputs(results);
   await writeSummary(results, config.dryRun);
@@ -4523,6 +4513,9 @@ async function run() {
   if (failed.length > 0) {
     setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
 ${failed.map((f) => f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`).join("\n")}`);
+  }
+  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== "failed")) {
+    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
   }
 }
 function registryClient(config) {

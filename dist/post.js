@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   logoutRecorded
-} from "./chunks/chunk-E5JMZAME.js";
+} from "./chunks/chunk-EF4CADYI.js";
 import {
   warning
-} from "./chunks/chunk-SZ6WLH6L.js";
+} from "./chunks/chunk-LBEWAPR2.js";
 import "./chunks/chunk-PY5VAGIZ.js";
 
 // src/post.ts

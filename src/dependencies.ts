@@ -15,9 +15,7 @@ import type { TlsFiles } from './inputs.js';
 export interface DependencyUpdateSettings {
   helmVersion: string;
   helmMirror: string;
-  /** Helm registry config holding the login for the target registry (written by `login`), if any. */
-  registryConfig?: string;
-  /** Credentials for a temporary registry config when `login` wrote none. */
+  /** Credentials for the target registry, given to Helm in a temporary registry config. */
   credentials?: { host: string; username: string; password: string };
   plainHttp: boolean;
   insecureSkipTlsVerify: boolean;
@@ -45,7 +43,7 @@ export async function updateDependencies(dirs: string[], settings: DependencyUpd
   const helm = await resolveHelm({ version: settings.helmVersion, mirror: settings.helmMirror, log: settings.log });
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'helm-oci-publish-'));
   try {
-    const registryConfig = settings.registryConfig ?? (settings.credentials ? await temporaryRegistryConfig(scratch, settings.credentials) : undefined);
+    const registryConfig = settings.credentials ? await temporaryRegistryConfig(scratch, settings.credentials) : undefined;
     const args = await tlsFlags(helm, settings);
     const env = settings.tlsFiles.caFile ? { SSL_CERT_FILE: await trustBundle(scratch, settings.tlsFiles.caFile) } : undefined;
     for (const dir of dirs) await dependencyUpdate(helm, dir, { registryConfig, args, env, log: settings.log });
@@ -83,8 +81,8 @@ async function trustBundle(dir: string, caFile: string): Promise<string> {
   return path;
 }
 
-// With `login: false` nothing is written for later steps, yet Helm still needs the credentials:
-// a private copy of the user's registry config plus our entry, removed right after.
+// Helm needs the credentials before the registry has accepted them: a private copy of the user's
+// registry config plus our entry, removed right after.
 async function temporaryRegistryConfig(dir: string, credentials: { host: string; username: string; password: string }): Promise<string> {
   const path = join(dir, 'config.json');
   const existing = helmRegistryConfigPath();

@@ -8,7 +8,9 @@ export function describeError(error: unknown): string {
     if (message && !parts.some((p) => p.includes(message))) parts.push(message);
     current = current instanceof Error ? current.cause : undefined;
   }
-  return parts.join(': ') || 'unknown error';
+  if (parts.length === 0) return 'unknown error';
+  const [first, ...causes] = parts;
+  return causes.length === 0 ? first! : `${first} (cause: ${causes.join(': ')})`;
 }
 
 // Errors the action raises about the user's input, charts or registry: their message is the whole

@@ -2,6 +2,7 @@
 // (in the step's state, before the file is touched), then writes the entry; the post step puts
 // back exactly what was there, whatever the job's outcome.
 import * as core from '@actions/core';
+import { describeError } from './errors.js';
 import {
   authValue,
   helmRegistryConfigPath,
@@ -21,7 +22,13 @@ export async function loginForLaterSteps(host: string, username: string, passwor
   for (const secret of recordSecrets(record)) core.setSecret(secret);
   core.setSecret(authValue(username, password));
   if (logout) core.saveState(STATE_KEY, JSON.stringify(record));
-  for (const warning of await writeLogin(record, username, password)) core.warning(warning);
+  let warnings: string[];
+  try {
+    warnings = await writeLogin(record, username, password);
+  } catch (error) {
+    throw new Error(`could not write the login for later steps to ${path}: ${describeError(error)}. Point HELM_REGISTRY_CONFIG at a writable file, or set login: false`, { cause: error });
+  }
+  for (const warning of warnings) core.warning(warning);
   core.info(`Logged in to ${host} for the rest of the job (${path})${logout ? '; the post step logs out' : ''}`);
   return path;
 }

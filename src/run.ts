@@ -22,22 +22,16 @@ export async function run(): Promise<void> {
   const sign = config.sign ? await createSigner(config, log) : undefined;
   if (!config.sign && config.signingKey) core.warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
 
-  // Credentials go to Helm's registry config before `helm dependency update` needs them.
   // Loaded only when asked for: it brings the Helm installer (tool-cache) along.
   const dependencies = config.dependencyUpdate ? await import('./dependencies.js') : undefined;
   const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
-  let loggedIn = false;
   if (dependencies && needsDependencies.length > 0) {
-    let registryConfig: string | undefined;
-    if (config.login && config.username && !config.dryRun) {
-      registryConfig = await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-      loggedIn = true;
-    }
+    // Helm gets the credentials in a private copy of the registry config: nothing is written for
+    // later steps until the registry has accepted them.
     const helm = await core.group(`Update dependencies of ${plural(needsDependencies.length, 'chart')}`, () =>
       dependencies.updateDependencies(needsDependencies, {
         helmVersion: config.helmVersion,
         helmMirror: config.helmMirror,
-        registryConfig,
         credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : undefined,
         plainHttp: config.plainHttp,
         insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
@@ -71,17 +65,18 @@ export async function run(): Promise<void> {
     } finally {
       await client.close();
     }
-    // Only credentials the registry accepted are handed to later steps.
-    if (config.login && config.username && !loggedIn && results.some((r) => r.status !== 'failed')) {
-      await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-    }
   }
 
+  // Outputs first: whatever happens next, the digests of what was pushed reach the next steps.
   setOutputs(results);
   await writeSummary(results, config.dryRun);
   const failed = results.filter((r) => r.status === 'failed');
   if (failed.length > 0) {
     core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => (f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`)).join('\n')}`);
+  }
+  // Only credentials the registry accepted are handed to later steps.
+  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== 'failed')) {
+    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
   }
 }
 

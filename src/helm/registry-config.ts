@@ -5,7 +5,7 @@
 // Edits are made in the file's text, not by re-serialising it: only the bytes of the one entry
 // change, so undoing restores the user's file byte for byte whatever tool formatted it.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, readlink, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -413,7 +413,9 @@ async function resolveTarget(file: string): Promise<string> {
   try {
     return await realpath(file);
   } catch {
-    return file;
+    // A link to a file that does not exist yet: write the file it names, keep the link.
+    const target = await readlink(file).catch(() => undefined);
+    return target === undefined ? file : path.resolve(path.dirname(file), target);
   }
 }
 

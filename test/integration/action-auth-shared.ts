@@ -12,8 +12,11 @@ export type { StepResult };
 
 /** The Helm versions that pull what the action pushed (3.16 cannot reach TLS registries on loopback). */
 export const PULLERS: HelmVersion[] = ['3.18.0', '4.1.4'];
-/** How Helm 3.18 and 4.x say the registry wanted (other) credentials. */
-export const UNAUTHORIZED = /unauthorized|401|basic credential not found|no basic auth credentials/i;
+/**
+ * How Helm 3.18 and 4.x say the registry wanted (other) credentials. `401` only as a word: the
+ * registry's port is in Helm's messages and may contain those digits.
+ */
+export const UNAUTHORIZED = /unauthorized|\b401\b|basic credential not found|no basic auth credentials/i;
 /** The state key src/login.ts saves the login record under. */
 export const LOGIN_STATE = 'helm-login';
 

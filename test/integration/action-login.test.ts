@@ -4,8 +4,9 @@
 // themselves are tested in test/unit/registry-config*.test.ts and against Helm in
 // registry-login.test.ts; this file proves the action wires them up the way users run it.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeMinimalChart } from '../support/charts.js';
 import { startRegistry, type RegistryAuth, type TestRegistry } from '../support/registry.js';
@@ -234,6 +235,28 @@ describe('login and logout options', () => {
     }
     assert.equal(await readFile(config, 'utf8'), earlier);
     assert.equal(await exists(join(dir, 'new')), false, 'no file or folder created');
+  });
+
+  // /sys (sysfs) refuses mkdir even to root, so the write fails after the plan was made; (Node's
+  // recursive mkdir loops forever under /proc, so not there).
+  const sysfs = existsSync('/proc/mounts') && /^\S+ \/sys sysfs /m.test(readFileSync('/proc/mounts', 'utf8'));
+  const unwritable = (): string => `/sys/helm-oci-publish-test-${Math.random().toString(36).slice(2)}/config.json`;
+
+  test('state is saved before the file is touched: a login that cannot be written fails the step, and the post step still exits clean', { skip: !sysfs && 'needs /sys mounted as sysfs' }, async () => {
+    const config = unwritable();
+    const result = await main(reg, { config });
+    assertFailed(result, new RegExp(escape(dirname(config))));
+    const record = JSON.parse(result.state[LOGIN_STATE] ?? 'null') as { path: string; fileExisted: boolean } | null;
+    assert.ok(record, `the state was saved before the write failed\n${transcript(result)}`);
+    assert.equal(record.path, config);
+    assert.equal(record.fileExisted, false);
+    assertClean(await post(result, { config }));
+  });
+
+  test('a pushed chart keeps its outputs and summary when the login cannot be written', { skip: !sysfs && 'needs /sys mounted as sysfs' }, async () => {
+    const result = await main(reg, { config: unwritable() });
+    assert.match(result.outputs.digest ?? '', /^sha256:[0-9a-f]{64}$/, transcript(result));
+    assert.match(result.summary, /pushed/);
   });
 
   test('the post step only warns when it cannot restore (a later step broke the file), and leaves the file alone', async () => {

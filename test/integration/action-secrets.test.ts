@@ -23,7 +23,7 @@ after(() => cleanup.run());
  * consumed, never written to the log (the command has OmitEcho), and its data, unescaped
  * (%0D, %0A, %25), becomes a mask. Every other line is written, with masks applied.
  */
-export function runnerView(stream: string): { visible: string[]; masks: string[] } {
+function runnerView(stream: string): { visible: string[]; masks: string[] } {
   const visible: string[] = [];
   const masks: string[] = [];
   for (const line of stream.split('\n')) {
@@ -66,10 +66,18 @@ function masked(text: string, masks: Iterable<string>): string {
   return out;
 }
 
+/** A secret as it is, and as it would look inside a JSON string, HTML (the summary) or a URL. */
+function forms(secret: string): string[] {
+  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), html, encodeURIComponent(secret)])];
+}
+
 function assertNowhere(places: Shown[], secrets: Record<string, string>): void {
   for (const place of places) {
     for (const [label, secret] of Object.entries(secrets)) {
-      assert.ok(!place.text.includes(secret), `${label} appears in the ${place.step} step's ${place.where}:\n${place.text}`);
+      for (const form of forms(secret)) {
+        assert.ok(!place.text.includes(form), `${label} appears in the ${place.step} step's ${place.where} (as ${JSON.stringify(form)}):\n${place.text}`);
+      }
     }
   }
 }

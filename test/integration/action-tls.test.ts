@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { issueClientCert, makeCa } from '../support/certs.js';
 import { writeMinimalChart } from '../support/charts.js';
 import { startForwardProxy } from '../support/forward-proxy.js';
 import { startRegistry, type RegistryOptions, type TestRegistry } from '../support/registry.js';
@@ -47,7 +48,7 @@ async function configPath(): Promise<string> {
   return join(await cleanup.tempDir('action-tls-cfg-'), 'config.json');
 }
 
-/** The main step against a TLS registry: no plain-http, the registry's first user. */
+/** The main step as the registry's first user; plain-http only for a registry without TLS. */
 async function main(reg: TestRegistry, options: Partial<MainOptions> = {}): Promise<StepResult & { config: string }> {
   const config = options.config ?? (await configPath());
   const result = await mainStep({
@@ -132,10 +133,8 @@ describe('a registry that requires a client certificate', () => {
 /** A TCP listener that counts connections and closes them: proof that a step contacted nothing. */
 async function countingListener(): Promise<{ host: string; connections: () => number }> {
   let count = 0;
-  const sockets = new Set<Socket>();
   const server = createTcpServer((socket) => {
     count++;
-    sockets.add(socket);
     socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -148,10 +147,9 @@ describe('contradictory TLS inputs', () => {
     const listener = await countingListener();
     const dir = await cleanup.tempDir('action-tls-pem-');
     // Real PEM files, so only the contradiction can be the error.
-    const tls = await registry({ auth: 'none', tls: 'mutual' });
-    const ca = tls.caFile!;
-    const cert = tls.clientCertFile!;
-    const key = tls.clientKeyFile!;
+    const testCa = await makeCa({ dir: join(dir, 'ca') });
+    const client = await issueClientCert(testCa, 'contradictions');
+    const [ca, cert, key] = [testCa.certFile, client.certFile, client.keyFile];
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ 'plain-http': 'true', 'ca-file': ca }, /"plain-http".*"ca-file"/],
       [{ 'plain-http': 'true', 'insecure-skip-tls-verify': 'true' }, /"plain-http".*"insecure-skip-tls-verify"/],

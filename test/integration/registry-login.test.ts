@@ -21,7 +21,7 @@ const PULLERS: HelmVersion[] = ['3.16.1', '3.18.0', '4.1.4'];
 const PUSHER: HelmVersion = '4.1.4';
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 // How Helm 3.16 (oras-go v1), 3.18 and 4.x say the registry wanted credentials.
-const UNAUTHORIZED = /unauthorized|401|basic credential not found|no basic auth credentials/i;
+const UNAUTHORIZED = /unauthorized|\b401\b|basic credential not found|no basic auth credentials/i;
 
 const cleanup = new Cleanup();
 after(() => cleanup.run());

@@ -21184,7 +21184,7 @@ function getState(name) {
 
 // src/helm/registry-config.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, open as open2, readFile, realpath, rename as rename2, rmdir as rmdir2, stat as stat2, unlink as unlink2 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open2, readFile, readlink as readlink2, realpath, rename as rename2, rmdir as rmdir2, stat as stat2, unlink as unlink2 } from "node:fs/promises";
 import os6 from "node:os";
 import path4 from "node:path";
 function helmRegistryConfigPath(env = process.env, platform2 = process.platform, home = env.HOME || os6.homedir()) {
@@ -21464,7 +21464,8 @@ async function resolveTarget(file) {
   try {
     return await realpath(file);
   } catch {
-    return file;
+    const target = await readlink2(file).catch(() => void 0);
+    return target === void 0 ? file : path4.resolve(path4.dirname(file), target);
   }
 }
 async function writeAtomic(file, text, mode) {

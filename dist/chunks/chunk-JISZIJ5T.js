@@ -10,7 +10,7 @@ import {
   mkdirP,
   rmRF,
   which
-} from "./chunk-SZ6WLH6L.js";
+} from "./chunk-LBEWAPR2.js";
 import {
   ChartError,
   GoYamlError,

@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseChartYaml,
   resolveHelm
-} from "./chunk-UKLSL5DY.js";
+} from "./chunk-JISZIJ5T.js";
 import {
   getExecOutput,
   helmRegistryConfigPath,
   info,
   planLogin,
   writeLogin
-} from "./chunk-SZ6WLH6L.js";
+} from "./chunk-LBEWAPR2.js";
 import "./chunk-AMSNIPQQ.js";
 import "./chunk-PY5VAGIZ.js";
 
@@ -79,7 +79,7 @@ async function updateDependencies(dirs, settings) {
   const helm = await resolveHelm({ version: settings.helmVersion, mirror: settings.helmMirror, log: settings.log });
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "helm-oci-publish-"));
   try {
-    const registryConfig = settings.registryConfig ?? (settings.credentials ? await temporaryRegistryConfig(scratch, settings.credentials) : void 0);
+    const registryConfig = settings.credentials ? await temporaryRegistryConfig(scratch, settings.credentials) : void 0;
     const args = await tlsFlags(helm, settings);
     const env = settings.tlsFiles.caFile ? { SSL_CERT_FILE: await trustBundle(scratch, settings.tlsFiles.caFile) } : void 0;
     for (const dir of dirs) await dependencyUpdate(helm, dir, { registryConfig, args, env, log: settings.log });

@@ -12,7 +12,7 @@ import {
   undoLogin,
   warning,
   writeLogin
-} from "./chunk-SZ6WLH6L.js";
+} from "./chunk-LBEWAPR2.js";
 
 // src/errors.ts
 function describeError(error) {
@@ -23,7 +23,9 @@ function describeError(error) {
     if (message && !parts.some((p) => p.includes(message))) parts.push(message);
     current = current instanceof Error ? current.cause : void 0;
   }
-  return parts.join(": ") || "unknown error";
+  if (parts.length === 0) return "unknown error";
+  const [first, ...causes] = parts;
+  return causes.length === 0 ? first : `${first} (cause: ${causes.join(": ")})`;
 }
 var USER_FACING = /* @__PURE__ */ new Set(["InputError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError"]);
 function isUserFacing(error) {
@@ -38,7 +40,13 @@ async function loginForLaterSteps(host, username, password, logout) {
   for (const secret of recordSecrets(record)) setSecret(secret);
   setSecret(authValue(username, password));
   if (logout) saveState(STATE_KEY, JSON.stringify(record));
-  for (const warning2 of await writeLogin(record, username, password)) warning(warning2);
+  let warnings;
+  try {
+    warnings = await writeLogin(record, username, password);
+  } catch (error) {
+    throw new Error(`could not write the login for later steps to ${path}: ${describeError(error)}. Point HELM_REGISTRY_CONFIG at a writable file, or set login: false`, { cause: error });
+  }
+  for (const warning2 of warnings) warning(warning2);
   info(`Logged in to ${host} for the rest of the job (${path})${logout ? "; the post step logs out" : ""}`);
   return path;
 }
