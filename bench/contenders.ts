@@ -20,6 +20,8 @@ export interface ProcessRun {
   maxRssKiB: number;
   /** User + system CPU time of the whole process tree, ms (GNU time's %U + %S). */
   cpuMs: number;
+  /** performance.now() when the process was spawned. */
+  startedAt: number;
   stdout: string;
   stderr: string;
 }
@@ -43,7 +45,7 @@ export async function timed(command: string, args: string[], options: { cwd: str
     const wallMs = performance.now() - started;
     const lines = (await readFile(timeFile, 'utf8')).trim().split('\n');
     const [rss, user, sys] = (lines.at(-1) ?? '').split(' ').map(Number);
-    return { code, wallMs, maxRssKiB: rss ?? NaN, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000, stdout, stderr };
+    return { code, wallMs, maxRssKiB: rss ?? NaN, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000, startedAt: started, stdout, stderr };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,8 @@
 // `helm push` (real Helm 4.1 and 3.18), pushing to a real Distribution registry with token auth on
 // loopback behind proxies that add a delay each way and count requests. See bench/README.md.
 //
-//   npx tsx bench/run.ts [--delay MS] [--reps N] [--helm-reps-100 N] [--no-concurrency] [--no-large] [--quick]
+//   npx tsx bench/run.ts [--delay MS] [--reps N] [--helm-reps-100 N] [--workloads 1,20,100]
+//                        [--no-concurrency] [--no-large] [--no-helm] [--candidate dist/main.js] [--quick] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -22,7 +23,10 @@ const { values: args } = parseArgs({
   options: {
     delay: { type: 'string', default: '10' },
     reps: { type: 'string', default: '5' },
-    'helm-reps-100': { type: 'string', default: '3' },
+    'helm-reps-100': { type: 'string', default: '2' },
+    workloads: { type: 'string', default: '1,20,100' },
+    candidate: { type: 'string' },
+    'no-helm': { type: 'boolean', default: false },
     'no-concurrency': { type: 'boolean', default: false },
     'no-large': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
@@ -33,18 +37,23 @@ const { values: args } = parseArgs({
 const DELAY = Number(args.delay);
 const REPS = args.quick ? 1 : Number(args.reps);
 const HELM_REPS_100 = args.quick ? 1 : Math.min(REPS, Number(args['helm-reps-100']));
-const WORKLOADS = args.quick ? [1, 5] : [1, 20, 100];
+const WORKLOADS = args.quick ? [1, 5] : args.workloads!.split(',').map(Number);
 const CONCURRENCY_SERIES = [1, 2, 4, 8, 16, 32];
 const CONCURRENCY_CHARTS = args.quick ? 10 : 100;
-const CONCURRENCY_REPS = args.quick ? 1 : 3;
+const CONCURRENCY_REPS = args.quick ? 1 : 2;
 const LARGE_REPS = args.quick ? 1 : 3;
 const LARGE_FILES = 10;
 const LARGE_FILE_BYTES = 5_000_000; // Helm refuses files over 5 MiB: ten of them make a 50 MB chart
-const HELMS: Array<{ version: HelmVersion; label: string; key: string }> = [
-  { version: '4.1.4', label: 'Helm 4.1 loop', key: 'helm4' },
-  { version: '3.18.0', label: 'Helm 3.18 loop', key: 'helm3' },
-];
+const HELMS: Array<{ version: HelmVersion; label: string; key: string }> = args['no-helm']
+  ? []
+  : [
+      { version: '4.1.4', label: 'Helm 4.1 loop', key: 'helm4' },
+      { version: '3.18.0', label: 'Helm 3.18 loop', key: 'helm3' },
+    ];
 const OURS = { label: 'helm-oci-publish', key: 'ours' };
+// Another build of the action (e.g. a branch's dist/main.js), run exactly like ours, for comparisons.
+const CANDIDATE = args.candidate ? { label: `candidate (${args.candidate})`, key: 'candidate', bundle: args.candidate } : undefined;
+const OUR_BUILDS = [{ ...OURS, bundle: undefined as string | undefined }, ...(CANDIDATE ? [CANDIDATE] : [])];
 
 type Phase = 'new' | 'unchanged';
 
@@ -62,6 +71,8 @@ interface RunRecord {
   /** Requests after the first token request (later tokens included). */
   requestsAfterFirstToken: number;
   connections: number;
+  /** From spawn to the first request reaching the registry: start-up and packaging. */
+  firstRequestMs: number;
 }
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -117,7 +128,7 @@ class Bench {
     for (const home of this.helmHomes.values()) await home.remove();
   }
 
-  private record(base: Omit<RunRecord, 'wallMs' | 'cpuMs' | 'maxRssKiB' | 'requests' | 'tokenRequests' | 'requestsAfterFirstToken' | 'connections'>, run: ProcessRun, mark: number, connectionsBefore: number): RunRecord {
+  private record(base: Omit<RunRecord, 'wallMs' | 'cpuMs' | 'maxRssKiB' | 'requests' | 'tokenRequests' | 'requestsAfterFirstToken' | 'connections' | 'firstRequestMs'>, run: ProcessRun, mark: number, connectionsBefore: number): RunRecord {
     const requests = this.registry.log.since(mark);
     const firstToken = requests.findIndex((r) => r.target === 'token');
     const record: RunRecord = {
@@ -129,15 +140,17 @@ class Bench {
       tokenRequests: requests.filter((r) => r.target === 'token').length,
       requestsAfterFirstToken: firstToken === -1 ? requests.length : requests.length - firstToken - 1,
       connections: this.registry.log.connections - connectionsBefore,
+      firstRequestMs: requests.length > 0 ? Math.round(requests[0]!.at - run.startedAt) : NaN,
     };
     this.runs.push(record);
     return record;
   }
 
-  async ours(workspace: Workspace, namespace: string, phase: Phase, base: { workload: number | string; rep: number; concurrency?: number }): Promise<RunRecord> {
+  async ours(workspace: Workspace, namespace: string, phase: Phase, base: { workload: number | string; rep: number; concurrency?: number }, build: { key: string; bundle?: string } = OURS): Promise<RunRecord> {
     const mark = this.registry.log.mark();
     const connections = this.registry.log.connections;
     const run = await runOurs({
+      bundle: build.bundle,
       workspace: workspace.dir,
       home: this.ourHome,
       inputs: {
@@ -155,7 +168,7 @@ class Bench {
     if (charts.length !== workspace.names.length || charts.some((c) => c.status !== expected)) {
       throw new Error(`the action reported ${charts.map((c) => c.status).join(', ')} for ${namespace} (${phase}), expected ${workspace.names.length} × ${expected}`);
     }
-    return this.record({ ...base, phase, contender: OURS.key }, run, mark, connections);
+    return this.record({ ...base, phase, contender: build.key }, run, mark, connections);
   }
 
   async helm(version: HelmVersion, key: string, workspace: Workspace, namespace: string, phase: Phase, base: { workload: number | string; rep: number }): Promise<RunRecord> {
@@ -172,7 +185,7 @@ class Bench {
 
 function describeRun(r: RunRecord, charts: number): string {
   const perChart = (r.requestsAfterFirstToken / charts).toFixed(1);
-  return `${String(r.wallMs).padStart(6)} ms  cpu ${String(r.cpuMs).padStart(6)} ms  ${perChart.padStart(5)} req/chart  ${(r.maxRssKiB / 1024).toFixed(0).padStart(4)} MB  ${r.connections} conn`;
+  return `${String(r.wallMs).padStart(6)} ms  1st req ${String(r.firstRequestMs).padStart(5)} ms  cpu ${String(r.cpuMs).padStart(6)} ms  ${perChart.padStart(5)} req/chart  ${(r.maxRssKiB / 1024).toFixed(0).padStart(4)} MB  ${r.connections} conn`;
 }
 
 interface SummaryRow {
@@ -196,7 +209,7 @@ interface SummaryRow {
 
 function summarize(runs: RunRecord[], workloads: Array<number | string>, chartsOf: (w: number | string) => number): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  const contenders = [OURS, ...HELMS];
+  const contenders = [...OUR_BUILDS, ...HELMS];
   for (const workload of workloads) {
     for (const phase of ['new', 'unchanged'] as const) {
       const ours = runs.filter((r) => r.workload === workload && r.phase === phase && r.contender === OURS.key && r.concurrency === undefined);
@@ -276,7 +289,7 @@ async function main(): Promise<void> {
 
     // The main comparison: every repetition runs every workload for every contender, the order of
     // contenders rotating, each into fresh repositories ("new") and then again ("unchanged").
-    const contenders = [OURS.key, ...HELMS.map((h) => h.key)];
+    const contenders = [...OUR_BUILDS.map((b) => b.key), ...HELMS.map((h) => h.key)];
     for (let rep = 0; rep < REPS; rep++) {
       for (const workload of WORKLOADS) {
         const ws = workspaces.get(workload)!;
@@ -288,7 +301,7 @@ async function main(): Promise<void> {
           for (const phase of ['new', 'unchanged'] as const) {
             const record = helm
               ? await bench.helm(helm.version, helm.key, ws, namespace, phase, { workload, rep })
-              : await bench.ours(ws, namespace, phase, { workload, rep });
+              : await bench.ours(ws, namespace, phase, { workload, rep }, OUR_BUILDS.find((b) => b.key === key));
             log(`run ${rep + 1}/${REPS}  ${String(workload).padStart(3)} charts  ${phase.padEnd(9)}  ${key.padEnd(6)} ${describeRun(record, workload)}`);
           }
         }
@@ -320,7 +333,9 @@ async function main(): Promise<void> {
           const helm = HELMS.find((h) => h.key === key);
           const namespace = `${key}-large-r${rep}`;
           const base = { workload: 'large', rep };
-          const record = helm ? await bench.helm(helm.version, helm.key, ws, namespace, 'new', base) : await bench.ours(ws, namespace, 'new', base);
+          const record = helm
+            ? await bench.helm(helm.version, helm.key, ws, namespace, 'new', base)
+            : await bench.ours(ws, namespace, 'new', base, OUR_BUILDS.find((b) => b.key === key));
           log(`large (50 MB chart) new  ${key.padEnd(6)} ${describeRun(record, 1)}`);
         }
       }
@@ -368,7 +383,7 @@ async function main(): Promise<void> {
       ),
     });
     await mkdir(args.out!, { recursive: true });
-    await writeFile(join(args.out!, 'ratios.svg'), svg);
+    if (HELMS.length > 0) await writeFile(join(args.out!, 'ratios.svg'), svg);
     const results = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),

@@ -4467,25 +4467,7 @@ async function run() {
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
   if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
-  const dependencies = config.dependencyUpdate ? await import("./chunks/dependencies-POECRACU.js") : void 0;
-  const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
-  if (dependencies && needsDependencies.length > 0) {
-    const helm = await group(
-      `Update dependencies of ${plural(needsDependencies.length, "chart")}`,
-      () => dependencies.updateDependencies(needsDependencies, {
-        helmVersion: config.helmVersion,
-        helmMirror: config.helmMirror,
-        credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : void 0,
-        plainHttp: config.plainHttp,
-        insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
-        tlsFiles: config.tlsFiles,
-        log: info,
-        warning
-      })
-    );
-    setOutput("helm-path", helm.path);
-    setOutput("helm-version", helm.version);
-  }
+  await updateDependencies(config, sources);
   const prepared = await group(`Package ${plural(sources.length, "chart")}`, async () => {
     const charts = await prepareCharts(sources, config, created.date, sign);
     for (const { packaged, artifact } of charts) {
@@ -4493,30 +4475,51 @@ async function run() {
     }
     return charts;
   });
-  let results;
-  if (config.dryRun) {
-    results = await group("Dry run: nothing is pushed", () => pushCharts(prepared, void 0, config, log2));
-  } else {
-    const client = registryClient(config);
-    try {
-      results = await group(`Push to ${config.registry.host}`, async () => {
-        await client.authorizeRepositories(prepared.map((p) => p.artifact.repository));
-        return pushCharts(prepared, client, config, log2);
-      });
-    } finally {
-      await client.close();
+  const client = config.dryRun ? void 0 : registryClient(config);
+  try {
+    if (client) {
+      const targets = prepared.map(({ artifact }) => ({ repository: artifact.repository, reference: artifact.tag }));
+      void client.authorizeRepositories(targets.map((t) => t.repository));
+      client.prefetchManifests(targets);
     }
-  }
-  setOutputs(results);
-  await writeSummary(results, config.dryRun);
-  const failed = results.filter((r) => r.status === "failed");
-  if (failed.length > 0) {
-    setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
+    const results = await group(
+      client ? `Push to ${config.registry.host}` : "Dry run: nothing is pushed",
+      () => pushCharts(prepared, client, config, log2)
+    );
+    setOutputs(results);
+    await writeSummary(results, config.dryRun);
+    const failed = results.filter((r) => r.status === "failed");
+    if (failed.length > 0) {
+      setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
 ${failed.map((f) => f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`).join("\n")}`);
+    }
+    if (client && config.login && config.username && results.some((r) => r.status !== "failed")) {
+      await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
+    }
+  } finally {
+    await client?.close();
   }
-  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== "failed")) {
-    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-  }
+}
+async function updateDependencies(config, sources) {
+  if (!config.dependencyUpdate) return;
+  const dependencies = await import("./chunks/dependencies-POECRACU.js");
+  const dirs = await dependencies.chartsWithDependencies(sources);
+  if (dirs.length === 0) return;
+  const helm = await group(
+    `Update dependencies of ${plural(dirs.length, "chart")}`,
+    () => dependencies.updateDependencies(dirs, {
+      helmVersion: config.helmVersion,
+      helmMirror: config.helmMirror,
+      credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : void 0,
+      plainHttp: config.plainHttp,
+      insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
+      tlsFiles: config.tlsFiles,
+      log: info,
+      warning
+    })
+  );
+  setOutput("helm-path", helm.path);
+  setOutput("helm-version", helm.version);
 }
 function registryClient(config) {
   return new RegistryClient({

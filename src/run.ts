@@ -1,6 +1,6 @@
 // The main step from inputs to outputs, with a log group per phase.
 import * as core from '@actions/core';
-import { resolveChartSources } from './chart-sources.js';
+import { resolveChartSources, type ChartSource } from './chart-sources.js';
 import { parseInputs, type ActionConfig } from './inputs.js';
 import { loginForLaterSteps } from './login.js';
 import { RegistryClient } from './oci/index.js';
@@ -21,29 +21,8 @@ export async function run(): Promise<void> {
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log) : undefined;
   if (!config.sign && config.signingKey) core.warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
-
-  // Loaded only when asked for: it brings the Helm installer (tool-cache) along.
-  const dependencies = config.dependencyUpdate ? await import('./dependencies.js') : undefined;
-  const needsDependencies = dependencies ? await dependencies.chartsWithDependencies(sources) : [];
-  if (dependencies && needsDependencies.length > 0) {
-    // Helm gets the credentials in a private copy of the registry config: nothing is written for
-    // later steps until the registry has accepted them.
-    const helm = await core.group(`Update dependencies of ${plural(needsDependencies.length, 'chart')}`, () =>
-      dependencies.updateDependencies(needsDependencies, {
-        helmVersion: config.helmVersion,
-        helmMirror: config.helmMirror,
-        credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : undefined,
-        plainHttp: config.plainHttp,
-        insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
-        tlsFiles: config.tlsFiles,
-        log: core.info,
-        warning: core.warning,
-      }),
-    );
-    core.setOutput('helm-path', helm.path);
-    core.setOutput('helm-version', helm.version);
-  }
-
+  await updateDependencies(config, sources);
+  // Every chart is packaged (and so checked) before the first request to the registry.
   const prepared = await core.group(`Package ${plural(sources.length, 'chart')}`, async () => {
     const charts = await prepareCharts(sources, config, created.date, sign);
     for (const { packaged, artifact } of charts) {
@@ -52,32 +31,56 @@ export async function run(): Promise<void> {
     return charts;
   });
 
-  let results: ChartResult[];
-  if (config.dryRun) {
-    results = await core.group('Dry run: nothing is pushed', () => pushCharts(prepared, undefined, config, log));
-  } else {
-    const client = registryClient(config);
-    try {
-      results = await core.group(`Push to ${config.registry.host}`, async () => {
-        await client.authorizeRepositories(prepared.map((p) => p.artifact.repository));
-        return pushCharts(prepared, client, config, log);
-      });
-    } finally {
-      await client.close();
+  const client = config.dryRun ? undefined : registryClient(config);
+  try {
+    if (client) {
+      // One token for all repositories, and every tag check sent ahead of the uploads.
+      const targets = prepared.map(({ artifact }) => ({ repository: artifact.repository, reference: artifact.tag }));
+      void client.authorizeRepositories(targets.map((t) => t.repository));
+      client.prefetchManifests(targets);
     }
-  }
+    const results = await core.group(client ? `Push to ${config.registry.host}` : 'Dry run: nothing is pushed', () =>
+      pushCharts(prepared, client, config, log),
+    );
 
-  // Outputs first: whatever happens next, the digests of what was pushed reach the next steps.
-  setOutputs(results);
-  await writeSummary(results, config.dryRun);
-  const failed = results.filter((r) => r.status === 'failed');
-  if (failed.length > 0) {
-    core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => (f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`)).join('\n')}`);
+    // Outputs first: whatever happens next, the digests of what was pushed reach the next steps.
+    setOutputs(results);
+    await writeSummary(results, config.dryRun);
+    const failed = results.filter((r) => r.status === 'failed');
+    if (failed.length > 0) {
+      core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => (f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`)).join('\n')}`);
+    }
+    // Only credentials the registry accepted are handed to later steps.
+    if (client && config.login && config.username && results.some((r) => r.status !== 'failed')) {
+      await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
+    }
+  } finally {
+    await client?.close();
   }
-  // Only credentials the registry accepted are handed to later steps.
-  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== 'failed')) {
-    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-  }
+}
+
+// `dependency-update`, loaded only when asked for: it brings the Helm installer (tool-cache) along.
+async function updateDependencies(config: ActionConfig, sources: ChartSource[]): Promise<void> {
+  if (!config.dependencyUpdate) return;
+  const dependencies = await import('./dependencies.js');
+  const dirs = await dependencies.chartsWithDependencies(sources);
+  if (dirs.length === 0) return;
+  // Helm gets the credentials in a private copy of the registry config: nothing is written for
+  // later steps until the registry has accepted them.
+  const helm = await core.group(`Update dependencies of ${plural(dirs.length, 'chart')}`, () =>
+    dependencies.updateDependencies(dirs, {
+      helmVersion: config.helmVersion,
+      helmMirror: config.helmMirror,
+      credentials: config.username ? { host: config.registry.host, username: config.username, password: config.password } : undefined,
+      plainHttp: config.plainHttp,
+      insecureSkipTlsVerify: config.tls.insecureSkipTlsVerify ?? false,
+      tlsFiles: config.tlsFiles,
+      log: core.info,
+      warning: core.warning,
+    }),
+  );
+  core.setOutput('helm-path', helm.path);
+  core.setOutput('helm-version', helm.version);
 }
 
 function registryClient(config: ActionConfig): RegistryClient {
