@@ -5,7 +5,7 @@ import {
   loginForLaterSteps
 } from "./chunks/chunk-EF4CADYI.js";
 import {
-  archiveFiles,
+  archiveFileDigests,
   configJson,
   goJsonString,
   isStrictSemver,
@@ -14,7 +14,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   sortedByUtf8
-} from "./chunks/chunk-JISZIJ5T.js";
+} from "./chunks/chunk-O2NAVJA6.js";
 import {
   debug,
   getExecOutput,
@@ -3225,7 +3225,7 @@ function buildHelmManifest(input) {
 }
 function helmArtifact(input) {
   const config = blobOf(Buffer.from(input.config));
-  const chart = blobOf(input.chart);
+  const chart = Buffer.isBuffer(input.chart) ? blobOf(input.chart) : input.chart;
   const prov = input.prov === void 0 ? void 0 : blobOf(Buffer.from(input.prov));
   const manifest = buildHelmManifest({ config, chart, prov, annotations: helmAnnotations(input.meta, input.created) });
   return { repository: input.repository, tag: input.tag, config, chart, ...prov ? { prov } : {}, manifest };
@@ -3871,9 +3871,22 @@ var RegistryClient = class {
    */
   async pushBlob(repository, blob) {
     checkName(repository, blob.digest);
-    const streamed = isStreamedBlob(blob);
-    if (!streamed && blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
-    const body = streamed ? () => blob.open() : blob.data;
+    if (!isStreamedBlob(blob)) return this.uploadBlob(repository, blob, blob.data);
+    const opened = [];
+    const open = () => {
+      const stream = blob.open();
+      opened.push(stream);
+      return stream;
+    };
+    try {
+      await this.uploadBlob(repository, blob, open);
+    } finally {
+      for (const stream of opened) stream.destroy();
+    }
+  }
+  async uploadBlob(repository, blob, body) {
+    const streamed = typeof body === "function";
+    if (Buffer.isBuffer(body) && body.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${body.length} bytes but claims ${blob.size}`);
     const tryMonolithic = this.monolithic === "yes" || this.monolithic === "unknown" && !streamed && blob.size <= MONOLITHIC_PROBE_MAX;
     const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
     const operation = `upload blob ${short(blob.digest)}`;
@@ -4297,9 +4310,10 @@ function escapeHtml(text) {
 }
 
 // src/publish.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { basename as basename2 } from "node:path";
+import { createReadStream, existsSync as existsSync2 } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename as basename2, dirname as dirname2 } from "node:path";
 
 // src/concurrency.ts
 async function mapConcurrent(items, limit, work) {
@@ -4316,38 +4330,65 @@ async function mapConcurrent(items, limit, work) {
 }
 
 // src/publish.ts
+var PACKAGE_CONCURRENCY = 4;
 var PreparationError = class extends Error {
   name = "PreparationError";
 };
-async function prepareCharts(sources, config, created, sign) {
+async function prepareCharts(sources, config, created, sign, options = {}) {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(", ")}. Publish them in separate steps or drop "version"`);
   }
-  const settled = await Promise.allSettled(sources.map((source) => prepareOne(source, config, created, sign)));
+  const outDir = options.tempDir ?? (process.env.RUNNER_TEMP || tmpdir());
+  await mkdir(outDir, { recursive: true }).catch((error) => {
+    throw new PreparationError(`cannot create ${outDir} for the packaged charts (${describeError(error)})`);
+  });
+  const settled = await mapConcurrent(
+    sources,
+    PACKAGE_CONCURRENCY,
+    (source) => prepareOne(source, config, created, outDir, sign).then(
+      (value) => ({ status: "fulfilled", value }),
+      (reason) => ({ status: "rejected", reason })
+    )
+  );
+  const prepared = settled.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
   const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(sources[i].path, describeError(s.reason))] : []);
-  if (problems.length > 0) throw new PreparationError(problems.join("\n"));
-  const prepared = settled.map((s) => s.value);
-  rejectDuplicateTargets(prepared);
+  try {
+    if (problems.length > 0) throw new PreparationError(problems.join("\n"));
+    rejectDuplicateTargets(prepared);
+  } catch (error) {
+    await discardPrepared(prepared);
+    throw error;
+  }
   return prepared;
+}
+async function discardPrepared(prepared) {
+  await Promise.all(prepared.map((p) => p.scratch ? rm(p.scratch, { recursive: true, force: true }) : void 0));
 }
 function naming(path, message) {
   return message.includes(path) ? message : `${path}: ${message}`;
 }
-async function prepareOne(source, config, created, sign) {
-  const packaged = source.kind === "directory" ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created }) : await readArchive(source.path, config);
-  const meta = packaged.metadata;
-  const config_ = configJson(meta);
-  const prov = sign ? await sign(config_, packaged.fileName, packaged.data) : source.kind === "archive" ? await provenanceBeside(source.path) : void 0;
-  const artifact = helmArtifact({
-    repository: repositoryFor(config.registry, meta.name),
-    tag: tagForVersion(meta.version),
-    config: config_,
-    chart: packaged.data,
-    prov,
-    meta,
-    created
-  });
-  return { source, packaged, artifact };
+async function prepareOne(source, config, created, outDir, sign) {
+  const packaged = source.kind === "directory" ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created, outDir }) : await readArchive(source.path, config);
+  const scratch = source.kind === "directory" ? dirname2(packaged.path) : void 0;
+  try {
+    const meta = packaged.metadata;
+    const config_ = configJson(meta);
+    const prov = sign ? await sign(config_, packaged.fileName, packaged.digest) : source.kind === "archive" ? await provenanceBeside(source.path) : void 0;
+    const { path, digest, size } = packaged;
+    const artifact = helmArtifact({
+      repository: repositoryFor(config.registry, meta.name),
+      tag: tagForVersion(meta.version),
+      config: config_,
+      chart: { digest, size, open: () => createReadStream(path) },
+      prov,
+      meta,
+      created
+    });
+    return { source, packaged, artifact, ...scratch ? { scratch } : {} };
+  } catch (error) {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
 }
 async function readArchive(path, config) {
   if (config.version || config.appVersion) {
@@ -4373,27 +4414,34 @@ function rejectDuplicateTargets(prepared) {
 }
 async function pushCharts(prepared, client, config, log3) {
   return mapConcurrent(prepared, config.concurrency, async (chart) => {
-    const base = describeTarget(chart, config);
-    const { artifact } = chart;
-    const at = `${base.repository}:${artifact.tag}`;
-    if (config.dryRun || !client) {
-      log3.info(`${at}: dry run, would push ${artifact.manifest.digest}`);
-      return { ...base, digest: artifact.manifest.digest, ref: `${base.url}@${artifact.manifest.digest}`, pushed: false, status: "dry-run" };
-    }
     try {
-      const outcome = await pushChart(client, artifact, {
-        ifExists: config.ifExists,
-        sameChartFiles: (remote) => sameChartFiles(artifact.chart.data, remote)
-      });
-      if (outcome.warning) log3.warning(`${at}: ${outcome.warning}`);
-      log3.info(`${at}: ${outcome.status} ${outcome.digest}`);
-      return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === "pushed", signed: outcome.signed, status: outcome.status };
-    } catch (error) {
-      const message = describeError(error);
-      log3.warning(naming(at, message));
-      return { ...base, digest: "", ref: "", pushed: false, signed: false, status: "failed", error: message };
+      return await pushOne(chart, client, config, log3);
+    } finally {
+      await discardPrepared([chart]);
     }
   });
+}
+async function pushOne(chart, client, config, log3) {
+  const base = describeTarget(chart, config);
+  const { artifact } = chart;
+  const at = `${base.repository}:${artifact.tag}`;
+  if (config.dryRun || !client) {
+    log3.info(`${at}: dry run, would push ${artifact.manifest.digest}`);
+    return { ...base, digest: artifact.manifest.digest, ref: `${base.url}@${artifact.manifest.digest}`, pushed: false, status: "dry-run" };
+  }
+  try {
+    const outcome = await pushChart(client, artifact, {
+      ifExists: config.ifExists,
+      sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote)
+    });
+    if (outcome.warning) log3.warning(`${at}: ${outcome.warning}`);
+    log3.info(`${at}: ${outcome.status} ${outcome.digest}`);
+    return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === "pushed", signed: outcome.signed, status: outcome.status };
+  } catch (error) {
+    const message = describeError(error);
+    log3.warning(naming(at, message));
+    return { ...base, digest: "", ref: "", pushed: false, signed: false, status: "failed", error: message };
+  }
 }
 function describeTarget(chart, config) {
   const meta = chart.packaged.metadata;
@@ -4408,25 +4456,24 @@ function describeTarget(chart, config) {
     signed: chart.artifact.prov !== void 0
   };
 }
-async function sameChartFiles(ours, theirs) {
-  const [a, b] = await Promise.all([archiveFiles(ours), archiveFiles(theirs)]);
+async function sameChartFiles(oursPath, theirs) {
+  const [a, b] = await Promise.all([archiveFileDigests(createReadStream(oursPath)), archiveFileDigests(theirs)]);
   if (a.size !== b.size) return false;
-  for (const [path, content] of a) {
-    const other = b.get(path);
-    if (!other || !other.equals(content)) return false;
+  for (const [path, digest] of a) {
+    if (b.get(path) !== digest) return false;
   }
   return true;
 }
 
 // src/signing.ts
 async function createSigner(config, log3) {
-  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-U3TGD3NX.js");
+  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-I2J4KH2J.js");
   const key = await loadSigningKey(config.signingKey, config.signingPassphrase || void 0);
   log3.info(`Signing with ${key.userId} (${key.fingerprint})`);
   if (!key.helm3Compatible) {
     log3.warning("the signing key uses Curve25519/Ed25519, which Helm 3 cannot read: Helm 4 verifies these charts, Helm 3 users need an RSA or NIST-curve key");
   }
-  return (configJson2, tgzFileName, tgzData) => signProvenance(key, provenanceMessage(configJson2, tgzFileName, tgzData));
+  return (configJson2, tgzFileName, tgzDigest) => signProvenance(key, provenanceMessage(configJson2, tgzFileName, tgzDigest));
 }
 
 // src/source-date.ts
@@ -4498,11 +4545,12 @@ ${failed.map((f) => f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `$
     }
   } finally {
     await client?.close();
+    await discardPrepared(prepared);
   }
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-POECRACU.js");
+  const dependencies = await import("./chunks/dependencies-57QB2ZFT.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -1,16 +1,18 @@
 // The orchestration: chart sources → packaged artifacts (all checked before any network traffic)
-// → concurrent pushes → one result per chart. A failed chart never stops the others.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+// → concurrent pushes → one result per chart. A failed chart never stops the others. Packaged
+// charts wait on disk, not in memory, and are streamed from there to the registry.
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname } from 'node:path';
 import {
-  archiveFiles,
+  archiveFileDigests,
   configJson,
   packageChart,
   readChartArchive,
   type PackagedChart,
 } from './chart/index.js';
-import { helmArtifact, pushChart, repositoryFor, tagForVersion, type HelmArtifact, type RegistryClient } from './oci/index.js';
+import { helmArtifact, pushChart, repositoryFor, tagForVersion, type HelmArtifact, type RegistryClient, type StreamedBlob } from './oci/index.js';
 import type { ChartSource } from './chart-sources.js';
 import { mapConcurrent } from './concurrency.js';
 import { describeError } from './errors.js';
@@ -37,8 +39,18 @@ export interface ChartResult {
 export interface PreparedChart {
   source: ChartSource;
   packaged: PackagedChart;
-  artifact: HelmArtifact;
+  artifact: HelmArtifact<StreamedBlob>;
+  /** The folder packageChart made for the archive (none for a given .tgz): see discardPrepared. */
+  scratch?: string;
 }
+
+export interface PrepareOptions {
+  /** Where packaged archives wait until they are pushed: RUNNER_TEMP on a runner, else the OS temp folder. */
+  tempDir?: string;
+}
+
+/** Charts packaged at once: each holds one source file in memory while the others wait on disk. */
+const PACKAGE_CONCURRENCY = 4;
 
 export interface PublishLog {
   info(message: string): void;
@@ -51,19 +63,39 @@ export class PreparationError extends Error {
 }
 
 /**
- * Packages (or reads) and signs every chart and builds its manifest; throws one error listing
- * every bad chart, so nothing is pushed when any input is wrong.
+ * Packages (or reads) and signs every chart, a few at a time, and builds its manifest; throws one
+ * error listing every bad chart, so nothing is pushed when any input is wrong. The archives are
+ * written under `tempDir`; pushCharts removes each once it is pushed, discardPrepared all of them.
  */
-export async function prepareCharts(sources: ChartSource[], config: ActionConfig, created: Date, sign?: Signer): Promise<PreparedChart[]> {
+export async function prepareCharts(sources: ChartSource[], config: ActionConfig, created: Date, sign?: Signer, options: PrepareOptions = {}): Promise<PreparedChart[]> {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(', ')}. Publish them in separate steps or drop "version"`);
   }
-  const settled = await Promise.allSettled(sources.map((source) => prepareOne(source, config, created, sign)));
+  const outDir = options.tempDir ?? (process.env.RUNNER_TEMP || tmpdir());
+  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+    throw new PreparationError(`cannot create ${outDir} for the packaged charts (${describeError(error)})`);
+  });
+  const settled = await mapConcurrent(sources, PACKAGE_CONCURRENCY, (source) =>
+    prepareOne(source, config, created, outDir, sign).then(
+      (value): PromiseSettledResult<PreparedChart> => ({ status: 'fulfilled', value }),
+      (reason: unknown): PromiseSettledResult<PreparedChart> => ({ status: 'rejected', reason }),
+    ),
+  );
+  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const problems = settled.flatMap((s, i) => (s.status === 'rejected' ? [naming(sources[i]!.path, describeError(s.reason))] : []));
-  if (problems.length > 0) throw new PreparationError(problems.join('\n'));
-  const prepared = settled.map((s) => (s as PromiseFulfilledResult<PreparedChart>).value);
-  rejectDuplicateTargets(prepared);
+  try {
+    if (problems.length > 0) throw new PreparationError(problems.join('\n'));
+    rejectDuplicateTargets(prepared);
+  } catch (error) {
+    await discardPrepared(prepared);
+    throw error;
+  }
   return prepared;
+}
+
+/** Removes the archives prepareCharts wrote (a given .tgz is never touched); safe to call twice. */
+export async function discardPrepared(prepared: readonly PreparedChart[]): Promise<void> {
+  await Promise.all(prepared.map((p) => (p.scratch ? rm(p.scratch, { recursive: true, force: true }) : undefined)));
 }
 
 // Chart errors usually name their file already; others get the chart's path in front.
@@ -71,25 +103,32 @@ function naming(path: string, message: string): string {
   return message.includes(path) ? message : `${path}: ${message}`;
 }
 
-async function prepareOne(source: ChartSource, config: ActionConfig, created: Date, sign?: Signer): Promise<PreparedChart> {
+async function prepareOne(source: ChartSource, config: ActionConfig, created: Date, outDir: string, sign?: Signer): Promise<PreparedChart> {
   const packaged = source.kind === 'directory'
-    ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created })
+    ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created, outDir })
     : await readArchive(source.path, config);
-  const meta = packaged.metadata;
-  const config_ = configJson(meta);
-  const prov = sign
-    ? await sign(config_, packaged.fileName, packaged.data)
-    : source.kind === 'archive' ? await provenanceBeside(source.path) : undefined;
-  const artifact = helmArtifact({
-    repository: repositoryFor(config.registry, meta.name),
-    tag: tagForVersion(meta.version),
-    config: config_,
-    chart: packaged.data,
-    prov,
-    meta,
-    created,
-  });
-  return { source, packaged, artifact };
+  const scratch = source.kind === 'directory' ? dirname(packaged.path) : undefined;
+  try {
+    const meta = packaged.metadata;
+    const config_ = configJson(meta);
+    const prov = sign
+      ? await sign(config_, packaged.fileName, packaged.digest)
+      : source.kind === 'archive' ? await provenanceBeside(source.path) : undefined;
+    const { path, digest, size } = packaged;
+    const artifact = helmArtifact({
+      repository: repositoryFor(config.registry, meta.name),
+      tag: tagForVersion(meta.version),
+      config: config_,
+      chart: { digest, size, open: () => createReadStream(path) },
+      prov,
+      meta,
+      created,
+    });
+    return { source, packaged, artifact, ...(scratch ? { scratch } : {}) };
+  } catch (error) {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 async function readArchive(path: string, config: ActionConfig): Promise<PackagedChart> {
@@ -118,7 +157,10 @@ function rejectDuplicateTargets(prepared: PreparedChart[]): void {
   }
 }
 
-/** Pushes prepared charts concurrently; every chart gets a result, failures included. */
+/**
+ * Pushes prepared charts concurrently; every chart gets a result, failures included. Each chart's
+ * packaged archive is removed once its push is over.
+ */
 export async function pushCharts(
   prepared: PreparedChart[],
   client: RegistryClient | undefined,
@@ -126,28 +168,36 @@ export async function pushCharts(
   log: PublishLog,
 ): Promise<ChartResult[]> {
   return mapConcurrent(prepared, config.concurrency, async (chart) => {
-    const base = describeTarget(chart, config);
-    const { artifact } = chart;
-    const at = `${base.repository}:${artifact.tag}`;
-    if (config.dryRun || !client) {
-      log.info(`${at}: dry run, would push ${artifact.manifest.digest}`);
-      return { ...base, digest: artifact.manifest.digest, ref: `${base.url}@${artifact.manifest.digest}`, pushed: false, status: 'dry-run' };
-    }
     try {
-      const outcome = await pushChart(client, artifact, {
-        ifExists: config.ifExists,
-        sameChartFiles: (remote) => sameChartFiles(artifact.chart.data, remote),
-      });
-      if (outcome.warning) log.warning(`${at}: ${outcome.warning}`);
-      log.info(`${at}: ${outcome.status} ${outcome.digest}`);
-      // `signed` describes what the outputs point to: the registry's copy when it was kept.
-      return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === 'pushed', signed: outcome.signed, status: outcome.status };
-    } catch (error) {
-      const message = describeError(error);
-      log.warning(naming(at, message));
-      return { ...base, digest: '', ref: '', pushed: false, signed: false, status: 'failed', error: message };
+      return await pushOne(chart, client, config, log);
+    } finally {
+      await discardPrepared([chart]);
     }
   });
+}
+
+async function pushOne(chart: PreparedChart, client: RegistryClient | undefined, config: ActionConfig, log: PublishLog): Promise<ChartResult> {
+  const base = describeTarget(chart, config);
+  const { artifact } = chart;
+  const at = `${base.repository}:${artifact.tag}`;
+  if (config.dryRun || !client) {
+    log.info(`${at}: dry run, would push ${artifact.manifest.digest}`);
+    return { ...base, digest: artifact.manifest.digest, ref: `${base.url}@${artifact.manifest.digest}`, pushed: false, status: 'dry-run' };
+  }
+  try {
+    const outcome = await pushChart(client, artifact, {
+      ifExists: config.ifExists,
+      sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote),
+    });
+    if (outcome.warning) log.warning(`${at}: ${outcome.warning}`);
+    log.info(`${at}: ${outcome.status} ${outcome.digest}`);
+    // `signed` describes what the outputs point to: the registry's copy when it was kept.
+    return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === 'pushed', signed: outcome.signed, status: outcome.status };
+  } catch (error) {
+    const message = describeError(error);
+    log.warning(naming(at, message));
+    return { ...base, digest: '', ref: '', pushed: false, signed: false, status: 'failed', error: message };
+  }
 }
 
 function describeTarget(chart: PreparedChart, config: ActionConfig): Omit<ChartResult, 'digest' | 'ref' | 'pushed' | 'status'> {
@@ -164,12 +214,12 @@ function describeTarget(chart: PreparedChart, config: ActionConfig): Omit<ChartR
   };
 }
 
-async function sameChartFiles(ours: Buffer, theirs: Buffer): Promise<boolean> {
-  const [a, b] = await Promise.all([archiveFiles(ours), archiveFiles(theirs)]);
+// Compared by each file's digest, so neither archive is unpacked into memory.
+async function sameChartFiles(oursPath: string, theirs: Buffer): Promise<boolean> {
+  const [a, b] = await Promise.all([archiveFileDigests(createReadStream(oursPath)), archiveFileDigests(theirs)]);
   if (a.size !== b.size) return false;
-  for (const [path, content] of a) {
-    const other = b.get(path);
-    if (!other || !other.equals(content)) return false;
+  for (const [path, digest] of a) {
+    if (b.get(path) !== digest) return false;
   }
   return true;
 }

@@ -5,7 +5,7 @@ import { parseInputs, type ActionConfig } from './inputs.js';
 import { loginForLaterSteps } from './login.js';
 import { RegistryClient } from './oci/index.js';
 import { setOutputs, writeSummary } from './outputs.js';
-import { prepareCharts, pushCharts, type ChartResult, type PublishLog } from './publish.js';
+import { discardPrepared, prepareCharts, pushCharts, type ChartResult, type PublishLog } from './publish.js';
 import { createSigner } from './signing.js';
 import { sourceDate } from './source-date.js';
 
@@ -56,6 +56,8 @@ export async function run(): Promise<void> {
     }
   } finally {
     await client?.close();
+    // pushCharts removes each archive after its push; this covers an error before it got there.
+    await discardPrepared(prepared);
   }
 }
 

@@ -2,8 +2,8 @@
 // `helm package --sign` does. The OpenPGP code is loaded only when signing is asked for.
 import type { ActionConfig } from './inputs.js';
 
-/** Returns the .prov text for a packaged chart. */
-export type Signer = (configJson: string, tgzFileName: string, tgzData: Buffer) => Promise<string>;
+/** Returns the .prov text for a packaged chart, from its file name and `sha256:<hex>` digest. */
+export type Signer = (configJson: string, tgzFileName: string, tgzDigest: string) => Promise<string>;
 
 export interface SignerLog {
   info(message: string): void;
@@ -17,5 +17,5 @@ export async function createSigner(config: Pick<ActionConfig, 'signingKey' | 'si
   if (!key.helm3Compatible) {
     log.warning('the signing key uses Curve25519/Ed25519, which Helm 3 cannot read: Helm 4 verifies these charts, Helm 3 users need an RSA or NIST-curve key');
   }
-  return (configJson, tgzFileName, tgzData) => signProvenance(key, provenanceMessage(configJson, tgzFileName, tgzData));
+  return (configJson, tgzFileName, tgzDigest) => signProvenance(key, provenanceMessage(configJson, tgzFileName, tgzDigest));
 }

@@ -1,40 +1,52 @@
 // Charts that are already packaged (a .tgz from `helm package`): pushed as they are, so their
-// bytes and file time are kept; their metadata is read the way `helm push` reads it.
+// bytes and file time are kept; their metadata is read the way `helm push` reads it. Archives
+// stream through once, hashed on the way; only the files the loader reads are held.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ChartError, isFsError } from './errors.js';
-import { loadChartArchive, MAX_CHART_BYTES } from './loader.js';
+import { loadChartFiles, loaderReads, MAX_CHART_BYTES, readArchiveFiles } from './loader.js';
 import type { PackagedChart } from './package.js';
-import { gunzip, readTarEntries, TarFormatError } from './tar-read.js';
+import { scanTarGz, TarFormatError, TarScanner, type EntrySink } from './tar-read.js';
 
 /**
- * Reads a chart archive: its bytes unchanged, its metadata from the Chart.yaml inside (checked
- * strictly, as for a chart folder), and the file's mtime (Helm 3.17+ stamps the OCI manifest's
+ * Reads a chart archive: its metadata from the Chart.yaml inside (checked strictly, as for a
+ * chart folder), its digest and size, and the file's mtime (Helm 3.17+ stamps the OCI manifest's
  * creation time with it). `fileName` is the file's own name, which a provenance file refers to.
  */
 export async function readChartArchive(path: string): Promise<PackagedChart & { mtime: Date }> {
-  let data: Buffer;
   let mtime: Date;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new ChartError(`${path} is not a file; give a chart archive (.tgz) made by "helm package"`);
     mtime = info.mtime;
-    data = await readFile(path);
   } catch (error) {
-    if (error instanceof ChartError) throw error;
-    if (isFsError(error) && error.code === 'ENOENT') throw new ChartError(`chart archive ${path} does not exist`, { cause: error });
-    throw new ChartError(`chart archive ${path} cannot be read (${(error as Error).message})`, { cause: error });
+    throw readError(error, path);
   }
-  const chart = loadChartArchive(data, path, { strict: true });
-  return {
-    metadata: chart.metadata,
-    fileName: basename(path),
-    data,
-    digest: `sha256:${createHash('sha256').update(data).digest('hex')}`,
-    size: data.length,
-    mtime,
-  };
+  const hash = createHash('sha256');
+  let size = 0;
+  async function* hashed(): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  }
+  let files;
+  try {
+    files = await readArchiveFiles(hashed(), path, loaderReads);
+  } catch (error) {
+    throw readError(error, path);
+  }
+  const chart = await loadChartFiles(files, path, { strict: true });
+  return { metadata: chart.metadata, fileName: basename(path), path, digest: `sha256:${hash.digest('hex')}`, size, mtime };
+}
+
+function readError(error: unknown, path: string): unknown {
+  if (error instanceof ChartError || !isFsError(error)) return error;
+  if (error.code === 'ENOENT') return new ChartError(`chart archive ${path} does not exist`, { cause: error });
+  return new ChartError(`chart archive ${path} cannot be read (${error.message})`, { cause: error });
 }
 
 /**
@@ -42,18 +54,51 @@ export async function readChartArchive(path: string): Promise<PackagedChart & { 
  * stripping), for checking that two archives hold the same chart files.
  */
 export async function archiveFiles(data: Buffer): Promise<Map<string, Buffer>> {
-  let entries;
+  const files = new Map<string, Buffer>();
+  await eachArchiveFile(data, (path) => {
+    const chunks: Buffer[] = [];
+    files.set(path, Buffer.alloc(0));
+    return {
+      data: (chunk) => void chunks.push(Buffer.from(chunk)),
+      end: () => void files.set(path, Buffer.concat(chunks)),
+    };
+  });
+  return files;
+}
+
+/**
+ * Like archiveFiles, with each file's SHA-256 in place of its bytes: two archives hold the same
+ * chart files when these maps are equal. The archive streams through; nothing is held.
+ */
+export async function archiveFileDigests(source: Buffer | AsyncIterable<Uint8Array>): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  await eachArchiveFile(source, (path) => {
+    const hash = createHash('sha256');
+    return { data: (chunk) => void hash.update(chunk), end: () => void digests.set(path, hash.digest('hex')) };
+  });
+  return digests;
+}
+
+interface FileSink {
+  data: EntrySink;
+  end(): void;
+}
+
+async function eachArchiveFile(source: Buffer | AsyncIterable<Uint8Array>, onFile: (path: string) => FileSink): Promise<void> {
+  let open: FileSink | undefined;
+  const scanner = new TarScanner((entry) => {
+    open?.end();
+    open = undefined;
+    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) return undefined;
+    const slash = entry.path.indexOf('/');
+    open = onFile(slash >= 0 ? entry.path.slice(slash + 1) : entry.path);
+    return open.data;
+  });
   try {
-    entries = readTarEntries(gunzip(data, MAX_CHART_BYTES + 64 * 1024 * 1024));
+    await scanTarGz(source, MAX_CHART_BYTES + 64 * 1024 * 1024, scanner);
   } catch (error) {
     if (error instanceof TarFormatError) throw new ChartError(`not a chart archive: ${error.message}`, { cause: error });
     throw error;
   }
-  const files = new Map<string, Buffer>();
-  for (const entry of entries) {
-    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) continue;
-    const slash = entry.path.indexOf('/');
-    files.set(slash >= 0 ? entry.path.slice(slash + 1) : entry.path, entry.data);
-  }
-  return files;
+  open?.end();
 }

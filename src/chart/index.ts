@@ -12,6 +12,6 @@ export {
   type Maintainer,
 } from './metadata.js';
 export { packageChart, type PackageOptions, type PackagedChart } from './package.js';
-export { archiveFiles, readChartArchive } from './archive.js';
+export { archiveFileDigests, archiveFiles, readChartArchive } from './archive.js';
 export { HelmIgnore } from './helmignore.js';
 // provenance.ts (OpenPGP signing) is imported on its own, and lazily: most runs never sign.

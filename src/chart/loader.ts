@@ -6,7 +6,7 @@ import { ChartError } from './errors.js';
 import { GoMap, GoYamlError, loadAllGoYaml } from './go-yaml-load.js';
 import { lockFileText } from './lock.js';
 import { decodeMetadataYaml, validateMetadata, type ChartMetadata, type RawMetadata } from './metadata.js';
-import { gunzip, readTarEntries, TarFormatError } from './tar-read.js';
+import { scanTarGz, TarFormatError, TarScanner, type TarEntryInfo } from './tar-read.js';
 import { MAX_FILE_BYTES, stripBom, type ChartFile } from './walk.js';
 
 /** Helm's MaxDecompressedChartSize: the most file data it loads from one chart archive. */
@@ -31,11 +31,26 @@ export interface LoadOptions {
   strict: boolean;
 }
 
+const READ_BY_LOADER = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock']);
+
+/**
+ * Whether loadChartFiles reads this file's content (the rest it only sorts and passes on):
+ * Chart.yaml, lock, values and schema of the chart and of every folder subchart, and whatever
+ * lies directly in charts/ (packaged subcharts).
+ */
+export function loaderReads(name: string): boolean {
+  if (READ_BY_LOADER.has(name)) return true;
+  if (!name.startsWith('charts/')) return false;
+  const inCharts = name.slice('charts/'.length);
+  const slash = inCharts.indexOf('/');
+  return slash < 0 || loaderReads(inCharts.slice(slash + 1));
+}
+
 /** LoadFiles: builds a chart from its files (paths relative to the chart). */
-export function loadChartFiles(files: ChartFile[], where: string, options: LoadOptions): LoadedChart {
+export async function loadChartFiles(files: ChartFile[], where: string, options: LoadOptions): Promise<LoadedChart> {
   let raw: RawMetadata | undefined;
   for (const f of files) {
-    if (f.name === 'Chart.yaml') raw = decodeMetadataYaml(f.data.toString('utf8'), `${where}/Chart.yaml`, raw ?? {});
+    if (f.name === 'Chart.yaml') raw = decodeMetadataYaml((await f.read()).toString('utf8'), `${where}/Chart.yaml`, raw ?? {});
   }
   const apiVersion = () => (typeof raw?.apiVersion === 'string' && raw.apiVersion !== '' ? raw.apiVersion : 'v1');
 
@@ -50,15 +65,15 @@ export function loadChartFiles(files: ChartFile[], where: string, options: LoadO
         lockSource = f;
         continue;
       case 'values.yaml':
-        checkValues(f.data, `${where}/values.yaml`);
-        chart.values = f.data;
+        chart.values = await f.read();
+        checkValues(chart.values, `${where}/values.yaml`);
         continue;
       case 'values.schema.json':
-        chart.schema = f.data;
+        chart.schema = await f.read();
         continue;
       case 'requirements.yaml':
         // Helm 2 style dependencies: read into the metadata; only a v1 chart keeps the file.
-        raw = decodeMetadataYaml(f.data.toString('utf8'), `${where}/requirements.yaml`, raw ?? {});
+        raw = decodeMetadataYaml((await f.read()).toString('utf8'), `${where}/requirements.yaml`, raw ?? {});
         if (apiVersion() === 'v1') chart.files.push(f);
         continue;
       case 'requirements.lock':
@@ -77,7 +92,7 @@ export function loadChartFiles(files: ChartFile[], where: string, options: LoadO
       const inCharts = f.name.slice('charts/'.length);
       const first = inCharts.split('/', 1)[0]!;
       const group = subchartFiles.get(first) ?? [];
-      group.push({ name: inCharts, data: f.data });
+      group.push({ ...f, name: inCharts });
       subchartFiles.set(first, group);
     } else {
       chart.files.push(f);
@@ -86,7 +101,7 @@ export function loadChartFiles(files: ChartFile[], where: string, options: LoadO
 
   if (raw === undefined) throw new ChartError(`${where}: Chart.yaml is missing`);
   const metadata = validateMetadata(raw, `${where}/Chart.yaml`, options);
-  if (lockSource && metadata.apiVersion === 'v2') chart.lock = lockFileText(lockSource.data.toString('utf8'), `${where}/${lockSource.name}`);
+  if (lockSource && metadata.apiVersion === 'v2') chart.lock = lockFileText((await lockSource.read()).toString('utf8'), `${where}/${lockSource.name}`);
   if (chart.schema) checkSchema(chart.schema, `${where}/values.schema.json`);
 
   for (const [entry, group] of subchartFiles) {
@@ -96,57 +111,73 @@ export function loadChartFiles(files: ChartFile[], where: string, options: LoadO
     if (posix.extname(entry) === '.tgz') {
       const file = group[0]!;
       if (file.name !== entry) throw new ChartError(`${subWhere} is a folder, but a name ending in .tgz must be a packaged chart; rename the folder`);
-      chart.subcharts.push(loadChartArchive(file.data, subWhere));
+      chart.subcharts.push(await loadChartArchive(await file.read(), subWhere));
       continue;
     }
     // A folder subchart; a plain file directly in charts/ is not a chart and Helm fails on it.
-    const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(f.name.indexOf('/') + 1), data: f.data }));
+    const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ ...f, name: f.name.slice(f.name.indexOf('/') + 1) }));
     if (inner.length === 0) {
       throw new ChartError(`${subWhere} is a file in charts/ but not a chart (.tgz); Helm fails on it: remove it, or add "charts/${entry}" to .helmignore`);
     }
-    chart.subcharts.push(loadChartFiles(inner, subWhere, { strict: false }));
+    chart.subcharts.push(await loadChartFiles(inner, subWhere, { strict: false }));
   }
   return { ...chart, metadata };
 }
 
 /** LoadArchive: a packaged chart (.tgz) as a subchart, or to read one back. */
-export function loadChartArchive(data: Buffer, where: string, options: LoadOptions = { strict: false }): LoadedChart {
-  return loadChartFiles(readArchiveFiles(data, where), where, options);
+export async function loadChartArchive(data: Buffer, where: string, options: LoadOptions = { strict: false }): Promise<LoadedChart> {
+  return loadChartFiles(await readArchiveFiles(data, where), where, options);
 }
 
 /**
  * Helm's LoadArchiveFiles: the files of a chart archive with the top folder cut off, after its
- * path-safety and size checks; BOMs stripped, folders and extension headers skipped.
+ * path-safety and size checks; BOMs stripped, folders and extension headers skipped. The archive
+ * streams through; only files `keep` selects are held (the others' read() fails).
  */
-export function readArchiveFiles(data: Buffer, where: string): ChartFile[] {
-  let entries;
+export async function readArchiveFiles(
+  source: Buffer | AsyncIterable<Uint8Array>,
+  where: string,
+  keep: (name: string) => boolean = () => true,
+): Promise<ChartFile[]> {
+  const files: ChartFile[] = [];
+  let remaining = MAX_CHART_BYTES;
+  const onEntry = (entry: TarEntryInfo) => {
+    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) return undefined;
+    const name = archiveName(entry.path, where);
+    if (entry.size > MAX_FILE_BYTES) throw new ChartError(`${where}: ${entry.path} is ${entry.size} bytes; Helm refuses chart files over 5 MiB`);
+    remaining -= entry.size;
+    if (remaining <= 0) throw new ChartError(`${where} holds more than ${MAX_CHART_BYTES} bytes of files; Helm refuses to load it`);
+    if (!keep(name)) {
+      files.push({ name, size: entry.size, read: () => Promise.reject(new Error(`${where}: the content of ${name} was not kept`)) });
+      return undefined;
+    }
+    const chunks: Buffer[] = [];
+    files.push({ name, size: entry.size, read: async () => stripBom(Buffer.concat(chunks)) });
+    return (chunk: Buffer) => void chunks.push(Buffer.from(chunk));
+  };
   try {
-    entries = readTarEntries(gunzip(data, MAX_CHART_BYTES + 64 * 1024 * 1024));
+    await scanTarGz(source, MAX_CHART_BYTES + 64 * 1024 * 1024, new TarScanner(onEntry));
   } catch (error) {
     if (error instanceof TarFormatError) throw new ChartError(`${where} is not a chart archive: ${error.message}`, { cause: error });
     throw error;
   }
-  const files: ChartFile[] = [];
-  let remaining = MAX_CHART_BYTES;
-  for (const entry of entries) {
-    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) continue;
-    // Archives made on Windows may use backslashes.
-    const delimiter = entry.path.includes('\\') ? '\\' : '/';
-    const parts = entry.path.split(delimiter);
-    let name = parts.slice(1).join('/');
-    if (name.startsWith('/')) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} is an absolute path`);
-    name = cleanPath(name);
-    if (name === '.') throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(entry.path)} is not inside the chart's top folder`);
-    if (name.startsWith('..')) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} points outside the chart`);
-    if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} is a drive path`);
-    if (parts[0] === 'Chart.yaml') throw new ChartError(`${where} is not a chart archive: Chart.yaml must be inside a top folder named after the chart`);
-    if (entry.data.length > MAX_FILE_BYTES) throw new ChartError(`${where}: ${entry.path} is ${entry.data.length} bytes; Helm refuses chart files over 5 MiB`);
-    remaining -= entry.data.length;
-    if (remaining <= 0) throw new ChartError(`${where} holds more than ${MAX_CHART_BYTES} bytes of files; Helm refuses to load it`);
-    files.push({ name, data: stripBom(entry.data) });
-  }
   if (files.length === 0) throw new ChartError(`${where} is not a chart archive: it holds no files`);
   return files;
+}
+
+// An entry's path inside the chart (top folder cut off), refused when it is not safe.
+function archiveName(path: string, where: string): string {
+  // Archives made on Windows may use backslashes.
+  const delimiter = path.includes('\\') ? '\\' : '/';
+  const parts = path.split(delimiter);
+  let name = parts.slice(1).join('/');
+  if (name.startsWith('/')) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path)} is an absolute path`);
+  name = cleanPath(name);
+  if (name === '.') throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(path)} is not inside the chart's top folder`);
+  if (name.startsWith('..')) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path)} points outside the chart`);
+  if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path)} is a drive path`);
+  if (parts[0] === 'Chart.yaml') throw new ChartError(`${where} is not a chart archive: Chart.yaml must be inside a top folder named after the chart`);
+  return name;
 }
 
 /** Go's path.Clean for `/`-separated relative paths. */

@@ -1,10 +1,13 @@
 // `helm package`, reproducibly: load the chart folder as Helm does, check its dependencies are
-// in charts/, and write <name>-<version>.tgz in Helm's entry order with one fixed mtime.
-import { createHash } from 'node:crypto';
-import { ChartError } from './errors.js';
+// in charts/, and write <name>-<version>.tgz in Helm's entry order with one fixed mtime. The
+// archive goes straight to a file, one source file at a time.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChartError, isFsError } from './errors.js';
 import { loadChartFiles, MAX_CHART_BYTES, type LoadedChart } from './loader.js';
 import { chartYamlText, withOverrides, type ChartMetadata } from './metadata.js';
-import { DeterministicTarGz } from './tar-write.js';
+import { TarGzFile } from './tar-write.js';
 import { readChartDirectory } from './walk.js';
 
 export interface PackageOptions {
@@ -14,19 +17,29 @@ export interface PackageOptions {
   appVersion?: string;
   /** The mtime of every entry, e.g. SOURCE_DATE_EPOCH or the commit time. */
   mtime: Date;
+  /**
+   * Where the archive is written: in a new folder of its own inside this one (default: the OS
+   * temp folder). The caller removes it when done (see PackagedChart.path).
+   */
+  outDir?: string;
 }
 
+/** A chart archive on disk: made by packageChart, or given (readChartArchive). */
 export interface PackagedChart {
   metadata: ChartMetadata;
-  /** `<name>-<version>.tgz` */
+  /** `<name>-<version>.tgz`; for a given archive, its own file name. */
   fileName: string;
-  data: Buffer;
-  /** `sha256:<hex>` of `data` */
+  /** The .tgz file; packageChart puts it alone in a new folder under `outDir`. */
+  path: string;
+  /** `sha256:<hex>` of the file */
   digest: string;
   size: number;
 }
 
-/** Packages the chart folder `dir` like `helm package`, byte-for-byte reproducibly. */
+/**
+ * Packages the chart folder `dir` like `helm package`, byte-for-byte reproducibly, into
+ * `<outDir>/<new folder>/<name>-<version>.tgz`. Memory holds one chart file at a time.
+ */
 export async function packageChart(dir: string, opts: PackageOptions): Promise<PackagedChart> {
   if (!(opts.mtime instanceof Date) || Number.isNaN(opts.mtime.getTime())) throw new ChartError(`chart ${dir}: the package time is not a valid date`);
   const { files, ignore } = await readChartDirectory(dir);
@@ -39,23 +52,34 @@ export async function packageChart(dir: string, opts: PackageOptions): Promise<P
         : `${dir} has no Chart.yaml; give the chart's folder`,
     );
   }
-  const total = files.reduce((sum, f) => sum + f.data.length, 0);
+  const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total >= MAX_CHART_BYTES) throw new ChartError(`${dir} holds ${total} bytes of files; Helm refuses to load charts over 100 MiB: add large files to .helmignore`);
 
-  const loaded = loadChartFiles(files, dir, { strict: true });
+  const loaded = await loadChartFiles(files, dir, { strict: true });
   const metadata = withOverrides(loaded.metadata, opts);
   checkDependencies(loaded, metadata);
   const chart = { ...loaded, metadata };
-  const writer = new DeterministicTarGz(opts.mtime);
-  writeChart(writer, chart, '', new Set());
-  const data = writer.finish();
-  return {
-    metadata,
-    fileName: `${metadata.name}-${metadata.version}.tgz`,
-    data,
-    digest: `sha256:${createHash('sha256').update(data).digest('hex')}`,
-    size: data.length,
-  };
+  const fileName = `${metadata.name}-${metadata.version}.tgz`;
+  const outDir = opts.outDir ?? tmpdir();
+  const folder = await mkdtemp(join(outDir, 'chart-')).catch((error: unknown) => {
+    throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : (error as Error).message})`, { cause: error });
+  });
+  const path = join(folder, fileName);
+  try {
+    const out = await TarGzFile.create(path, opts.mtime);
+    try {
+      await writeChart(out, chart, '', new Set());
+    } catch (error) {
+      await out.abandon();
+      throw error;
+    }
+    const { digest, size } = await out.finish();
+    return { metadata, fileName, path, digest, size };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${path} (${error.code}: ${error.message})`, { cause: error });
+    throw error;
+  }
 }
 
 // Helm's CheckDependencies: each Chart.yaml dependency needs a subchart of that chart name
@@ -74,25 +98,25 @@ function checkDependencies(chart: LoadedChart, metadata: ChartMetadata): void {
 // Helm's writeTarContents: Chart.yaml, Chart.lock, values.yaml, values.schema.json, templates,
 // other files, then each subchart under charts/<its name>/. Helm orders subcharts by Go map
 // iteration (random); here they are sorted by name so the archive is reproducible.
-function writeChart(writer: DeterministicTarGz, chart: LoadedChart, prefix: string, written: Set<string>): void {
+async function writeChart(writer: TarGzFile, chart: LoadedChart, prefix: string, written: Set<string>): Promise<void> {
   const base = `${prefix}${chart.metadata.name}`;
-  const add = (name: string, data: Buffer) => {
+  const add = async (name: string, data: Buffer | (() => Promise<Buffer>)) => {
     const path = `${base}/${name}`;
     if (written.has(path)) throw new ChartError(`${chart.where}: two files would both be packaged as ${path}; rename or remove one`);
     written.add(path);
-    writer.addFile(path, data);
+    await writer.addFile(path, typeof data === 'function' ? await data() : data);
   };
-  add('Chart.yaml', Buffer.from(chartYamlText(chart.metadata), 'utf8'));
-  if (chart.lock !== undefined) add('Chart.lock', Buffer.from(chart.lock, 'utf8'));
-  if (chart.values) add('values.yaml', chart.values);
-  if (chart.schema) add('values.schema.json', chart.schema);
-  for (const f of chart.templates) add(f.name, f.data);
-  for (const f of chart.files) add(f.name, f.data);
+  await add('Chart.yaml', Buffer.from(chartYamlText(chart.metadata), 'utf8'));
+  if (chart.lock !== undefined) await add('Chart.lock', Buffer.from(chart.lock, 'utf8'));
+  if (chart.values) await add('values.yaml', chart.values);
+  if (chart.schema) await add('values.schema.json', chart.schema);
+  for (const f of chart.templates) await add(f.name, f.read);
+  for (const f of chart.files) await add(f.name, f.read);
   const subcharts = [...chart.subcharts].sort((a, b) => Buffer.compare(Buffer.from(a.metadata.name), Buffer.from(b.metadata.name)));
   for (let i = 1; i < subcharts.length; i++) {
     if (subcharts[i]!.metadata.name === subcharts[i - 1]!.metadata.name) {
       throw new ChartError(`${chart.where}: ${subcharts[i - 1]!.where} and ${subcharts[i]!.where} are both the chart ${JSON.stringify(subcharts[i]!.metadata.name)}; keep only one in charts/`);
     }
   }
-  for (const sub of subcharts) writeChart(writer, sub, `${base}/charts/`, written);
+  for (const sub of subcharts) await writeChart(writer, sub, `${base}/charts/`, written);
 }

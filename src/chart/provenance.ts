@@ -9,7 +9,6 @@
 // signature block, and the file has no trailing newline. Helm 4 leaves out the armor checksum;
 // we keep it, as Helm 3 did, because GnuPG 2.2 cannot read an armored signature that has
 // neither `=` padding nor a checksum (every Ed25519 signature), and both Helms accept it.
-import { createHash } from 'node:crypto';
 import * as openpgp from 'openpgp';
 import { ChartError } from './errors.js';
 import { jsonToGoYaml, toGoYaml } from './goyaml.js';
@@ -111,11 +110,12 @@ function readableByHelm3(info: openpgp.AlgorithmInfo): boolean {
 
 /**
  * The text Helm signs: the chart metadata (Go `json.Marshal` of Helm's chart Metadata, as in the
- * OCI config blob) as YAML, `...`, then the archive's file name and SHA-256.
+ * OCI config blob) as YAML, `...`, then the archive's file name and `tgzDigest`, the archive's
+ * `sha256:<hex>` (PackagedChart.digest): the archive itself is not needed.
  */
-export function provenanceMessage(configJson: string, tgzFileName: string, tgzData: Buffer): string {
-  const digest = createHash('sha256').update(tgzData).digest('hex');
-  return `${jsonToGoYaml(configJson)}\n...\n${toGoYaml({ files: { [tgzFileName]: `sha256:${digest}` } })}`;
+export function provenanceMessage(configJson: string, tgzFileName: string, tgzDigest: string): string {
+  if (!/^sha256:[0-9a-f]{64}$/.test(tgzDigest)) throw new TypeError(`provenanceMessage needs the archive's sha256:<hex> digest, not ${JSON.stringify(tgzDigest.slice(0, 80))}`);
+  return `${jsonToGoYaml(configJson)}\n...\n${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`;
 }
 
 /** Clear-signs `message` with SHA-512; returns the `.prov` file's exact contents. */

@@ -3,25 +3,40 @@
 // names, all stamped with one mtime. Headers come from node-tar's Header and Pax classes; a path
 // that is not short ASCII gets a PAX record. Compression is fflate (pure JavaScript, fixed level)
 // instead of zlib, whose output may differ between builds; the gzip header carries no time, no
-// name and the Unix OS byte.
+// name and the Unix OS byte. fflate's output also depends on how its input is split into pushes,
+// so the split is fixed too: one push per tar header, file content and padding.
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Gzip } from 'fflate';
 import { Header, Pax } from 'tar';
 
 const BLOCK = 512;
-const COMPRESSION_LEVEL = 9;
+/**
+ * Measured with fflate 0.8 on a `helm create` chart, 470 KB of CRD-like YAML and 50 MB of random
+ * bytes: level 6 is 0.35–0.8% larger than level 9 in 60–70% of the time; 5 and below grow by
+ * 1.5% and more, 7 and up cost more time than they save bytes. On data that does not compress,
+ * every level costs the same.
+ */
+export const COMPRESSION_LEVEL = 6;
+/**
+ * A 2^18-entry hash table (512 KiB). Left unset, fflate's streaming mode uses 2^20 and then
+ * hashes the last block with a smaller mask, which made small charts 9% larger and slower;
+ * 2^18 fits the CPU cache and is the fastest on random data too.
+ */
+const MEMORY_LEVEL = 6;
+/** Compressed bytes gathered before a write. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
 
 export class DeterministicTarGz {
-  private readonly chunks: Uint8Array[] = [];
   private readonly gzip: Gzip;
   private readonly mtime: Date;
   private finished = false;
 
-  constructor(mtime: Date) {
+  /** `ondata` receives the compressed bytes as they are made. */
+  constructor(mtime: Date, ondata: (chunk: Uint8Array) => void) {
     // Tar keeps whole seconds; a fraction would otherwise leak into PAX records.
     this.mtime = new Date(Math.floor(mtime.getTime() / 1000) * 1000);
-    this.gzip = new Gzip({ level: COMPRESSION_LEVEL, mtime: 0 }, (chunk) => {
-      this.chunks.push(chunk);
-    });
+    this.gzip = new Gzip({ level: COMPRESSION_LEVEL, mem: MEMORY_LEVEL, mtime: 0 }, (chunk) => ondata(chunk));
   }
 
   /** Appends one file; `path` is the full path inside the archive, `/`-separated. */
@@ -49,17 +64,89 @@ export class DeterministicTarGz {
     if (padding > 0) this.push(new Uint8Array(padding));
   }
 
-  /** Writes the end-of-archive blocks and returns the whole .tgz. */
-  finish(): Buffer {
-    if (!this.finished) {
-      this.finished = true;
-      this.gzip.push(new Uint8Array(BLOCK * 2), true);
-    }
-    return Buffer.concat(this.chunks);
+  /** Writes the end-of-archive blocks and the gzip trailer. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.gzip.push(new Uint8Array(BLOCK * 2), true);
   }
 
   private push(data: Uint8Array): void {
     if (data.length > 0) this.gzip.push(data, false);
+  }
+}
+
+export interface WrittenFile {
+  /** `sha256:<hex>` of the file's bytes. */
+  digest: string;
+  size: number;
+}
+
+/**
+ * A DeterministicTarGz written to a file as it is made, hashed on the way: memory holds one
+ * file's content and its compressed bytes, never the archive.
+ */
+export class TarGzFile {
+  private readonly tar: DeterministicTarGz;
+  private readonly hash = createHash('sha256');
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private size = 0;
+
+  private constructor(private readonly handle: FileHandle, mtime: Date) {
+    this.tar = new DeterministicTarGz(mtime, (chunk) => {
+      this.hash.update(chunk);
+      this.size += chunk.length;
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+    });
+  }
+
+  /** Creates (or truncates) the file at `path`. */
+  static async create(path: string, mtime: Date): Promise<TarGzFile> {
+    return new TarGzFile(await open(path, 'w'), mtime);
+  }
+
+  async addFile(path: string, data: Uint8Array): Promise<void> {
+    this.tar.addFile(path, data);
+    // Small charts are written in one go; large files as soon as they are compressed.
+    if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
+  }
+
+  /** Ends the archive and closes the file. */
+  async finish(): Promise<WrittenFile> {
+    try {
+      this.tar.finish();
+      await this.flush();
+    } finally {
+      await this.handle.close();
+    }
+    return { digest: `sha256:${this.hash.digest('hex')}`, size: this.size };
+  }
+
+  /** Closes the file without finishing it (after an error). */
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => {});
+  }
+
+  private async flush(): Promise<void> {
+    const chunks = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    // writev may write only part of what it is given; the rest is written again.
+    let rest = chunks;
+    while (rest.length > 0) {
+      let { bytesWritten } = await this.handle.writev(rest);
+      const left: Uint8Array[] = [];
+      for (const chunk of rest) {
+        if (bytesWritten >= chunk.length) bytesWritten -= chunk.length;
+        else {
+          left.push(chunk.subarray(bytesWritten));
+          bytesWritten = 0;
+        }
+      }
+      rest = left;
+    }
   }
 }
 

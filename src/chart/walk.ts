@@ -1,6 +1,7 @@
 // Reads a chart folder the way Helm's LoadDir does: names sorted by their bytes at each level,
 // symbolic links followed, .helmignore applied to folders (skipped whole) and files, a UTF-8 BOM
-// stripped from each file, and irregular or over-5-MiB files refused.
+// stripped from each file, and irregular or over-5-MiB files refused. Contents are read when
+// asked for, one file at a time, so a large chart is never held in memory whole.
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChartError, isFsError } from './errors.js';
@@ -12,7 +13,10 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export interface ChartFile {
   /** Path relative to the chart, `/`-separated. */
   name: string;
-  data: Buffer;
+  /** Bytes as stored, for the size limits. */
+  size: number;
+  /** The content, a UTF-8 BOM stripped. */
+  read(): Promise<Buffer>;
 }
 
 export interface ChartDirectory {
@@ -99,10 +103,14 @@ async function walk(absDir: string, relDir: string, ignore: HelmIgnore, files: C
     if (info.size > MAX_FILE_BYTES) {
       throw new ChartError(`${shown} is ${info.size} bytes; Helm refuses chart files over 5 MiB (${MAX_FILE_BYTES} bytes): add it to .helmignore or make it smaller`);
     }
-    const data = await readFile(abs).catch((error: unknown) => {
-      throw fsError(error, shown);
+    files.push({
+      name: rel,
+      size: info.size,
+      read: () =>
+        readFile(abs).then(stripBom, (error: unknown) => {
+          throw fsError(error, shown);
+        }),
     });
-    files.push({ name: rel, data: stripBom(data) });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   OCI_MANIFEST_MEDIA_TYPE,
   sha256Digest,
   type Blob,
+  type StreamedBlob,
 } from './helm-manifest.js';
 import type { Readable } from 'node:stream';
 import { isRepositoryName } from './reference.js';
@@ -26,12 +27,7 @@ export interface RegistryClientOptions extends SessionOptions {
   catalog?: boolean;
 }
 
-/** A blob too large to hold in memory: opened afresh for every upload attempt. */
-export interface StreamedBlob {
-  digest: string;
-  size: number;
-  open(): Readable;
-}
+export type { StreamedBlob };
 
 export function isStreamedBlob(blob: Blob | StreamedBlob): blob is StreamedBlob {
   return typeof (blob as StreamedBlob).open === 'function';
@@ -273,10 +269,26 @@ export class RegistryClient {
    */
   async pushBlob(repository: string, blob: Blob | StreamedBlob): Promise<void> {
     checkName(repository, blob.digest);
-    const streamed = isStreamedBlob(blob);
-    if (!streamed && blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
+    if (!isStreamedBlob(blob)) return this.uploadBlob(repository, blob, blob.data);
+    // Every attempt (retry, new token) reads the blob afresh; what an attempt left unread is
+    // closed when the upload is over, so no file stays open.
+    const opened: Readable[] = [];
+    const open = (): Readable => {
+      const stream = blob.open();
+      opened.push(stream);
+      return stream;
+    };
+    try {
+      await this.uploadBlob(repository, blob, open);
+    } finally {
+      for (const stream of opened) stream.destroy();
+    }
+  }
+
+  private async uploadBlob(repository: string, blob: Blob | StreamedBlob, body: Buffer | (() => Readable)): Promise<void> {
+    const streamed = typeof body === 'function';
+    if (Buffer.isBuffer(body) && body.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${body.length} bytes but claims ${blob.size}`);
     // A stream is never sent on a guess: the registry may not read it.
-    const body: Buffer | (() => Readable) = streamed ? () => blob.open() : blob.data;
     const tryMonolithic = this.monolithic === 'yes' || (this.monolithic === 'unknown' && !streamed && blob.size <= MONOLITHIC_PROBE_MAX);
     const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
     const operation = `upload blob ${short(blob.digest)}`;

@@ -1,6 +1,7 @@
 // What `helm push` stores: its media types, its manifest annotations and the manifest bytes,
 // reproduced byte for byte so a chart pushed here has the digest Helm would give it.
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { goJson, goMap } from './go-json.js';
 
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
@@ -18,6 +19,13 @@ export interface Blob {
   data: Buffer;
   digest: string;
   size: number;
+}
+
+/** A blob too large to hold in memory (a chart archive on disk): opened afresh for every upload attempt. */
+export interface StreamedBlob {
+  digest: string;
+  size: number;
+  open(): Readable;
 }
 
 export interface Descriptor {
@@ -115,12 +123,12 @@ export function buildHelmManifest(input: HelmManifestInput): ManifestBytes {
   return { body, digest: sha256Digest(body), size: body.length };
 }
 
-/** Everything pushChart needs for one chart. */
-export interface HelmArtifact {
+/** Everything pushChart needs for one chart; the chart layer is a Blob, or streamed from a file. */
+export interface HelmArtifact<Chart extends Blob | StreamedBlob = Blob> {
   repository: string;
   tag: string;
   config: Blob;
-  chart: Blob;
+  chart: Chart;
   prov?: Blob;
   manifest: ManifestBytes;
 }
@@ -130,8 +138,8 @@ export interface HelmArtifactInput {
   tag: string;
   /** The config blob (Go JSON of the chart metadata, e.g. from configJson()). */
   config: Buffer | string;
-  /** The packaged chart (.tgz bytes). */
-  chart: Buffer;
+  /** The packaged chart: the .tgz bytes, or a file to stream (its digest and size known). */
+  chart: Buffer | StreamedBlob;
   /** The provenance file, when the chart is signed. */
   prov?: Buffer | string;
   meta: HelmChartInfo;
@@ -139,9 +147,11 @@ export interface HelmArtifactInput {
 }
 
 /** Builds blobs and manifest for a chart, exactly as `helm push` would. */
-export function helmArtifact(input: HelmArtifactInput): HelmArtifact {
+export function helmArtifact(input: HelmArtifactInput & { chart: Buffer }): HelmArtifact;
+export function helmArtifact(input: HelmArtifactInput & { chart: StreamedBlob }): HelmArtifact<StreamedBlob>;
+export function helmArtifact(input: HelmArtifactInput): HelmArtifact<Blob | StreamedBlob> {
   const config = blobOf(Buffer.from(input.config));
-  const chart = blobOf(input.chart);
+  const chart = Buffer.isBuffer(input.chart) ? blobOf(input.chart) : input.chart;
   const prov = input.prov === undefined ? undefined : blobOf(Buffer.from(input.prov));
   const manifest = buildHelmManifest({ config, chart, prov, annotations: helmAnnotations(input.meta, input.created) });
   return { repository: input.repository, tag: input.tag, config, chart, ...(prov ? { prov } : {}), manifest };

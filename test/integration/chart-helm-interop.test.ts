@@ -48,11 +48,8 @@ before(async () => {
 
   await mkdir(join(work, 'ours'));
   for (const name of CHARTS) {
-    const chart = await packageChart(join(charts, name), { mtime: MTIME });
-    const path = join(work, 'ours', name, chart.fileName);
-    await mkdir(join(work, 'ours', name));
-    await writeFile(path, chart.data);
-    ours.set(name, { chart, path });
+    const chart = await packageChart(join(charts, name), { mtime: MTIME, outDir: join(work, 'ours') });
+    ours.set(name, { chart, path: chart.path });
   }
 });
 
@@ -74,7 +71,7 @@ describe('our packages match helm package', { concurrency: 6 }, () => {
         assert.equal(mine.chart.fileName, theirsPath.split('/').pop());
 
         // Same file list, same bytes: Chart.yaml and Chart.lock as Helm re-writes them.
-        const [ourFiles, helmFiles] = await Promise.all([archiveFiles(mine.chart.data), readFile(theirsPath).then(archiveFiles)]);
+        const [ourFiles, helmFiles] = await Promise.all([readFile(mine.path).then(archiveFiles), readFile(theirsPath).then(archiveFiles)]);
         assert.deepEqual([...ourFiles.keys()].sort(), [...helmFiles.keys()].sort(), 'file lists differ');
         for (const [path, data] of helmFiles) assert.ok(ourFiles.get(path)!.equals(data), `${path} differs:\nhelm: ${data}\nours: ${ourFiles.get(path)}`);
 

@@ -92,8 +92,8 @@ async function makeChart(dir: string, helmignore: string): Promise<void> {
 
 async function ourFiles(dir: string): Promise<string[] | 'refused'> {
   try {
-    const chart = await packageChart(dir, { mtime: new Date(0) });
-    return [...(await archiveFiles(chart.data)).keys()].sort();
+    const chart = await packageChart(dir, { mtime: new Date(0), outDir: work });
+    return [...(await archiveFiles(await readFile(chart.path))).keys()].sort();
   } catch (error) {
     if (error instanceof ChartError) return 'refused';
     throw error;

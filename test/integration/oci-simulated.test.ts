@@ -3,11 +3,14 @@
 // Location on another host, blob storage redirects, 429 with Retry-After, wrong digests, 5xx.
 // Everything Distribution can do is tested against Distribution in the other oci-*.test.ts files.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { helmArtifact, pushChart, RegistryClient, RegistryError, type HelmArtifact, type RetryPolicy } from '../../src/oci/index.js';
+import { helmArtifact, pushChart, RegistryClient, RegistryError, type HelmArtifact, type RetryPolicy, type StreamedBlob } from '../../src/oci/index.js';
 import { Cleanup } from '../support/tmp.js';
 
 const cleanup = new Cleanup();
@@ -151,6 +154,41 @@ describe('simulated registries', () => {
     await push(c, artifact('small'));
     assert.equal(c.stats.registryRequests - fresh, 4, 'GET tag, POST config, POST chart, PUT manifest');
     assert.ok(sim.blobs.get(big.chart.digest)?.equals(big.chart.data));
+  });
+
+  it('simulated: a chart layer streamed from a file is read afresh when its upload is retried, and the file is closed', async () => {
+    const work = await cleanup.tempDir('oci-sim-stream-');
+    const data = randomBytes(3 * 1024 * 1024);
+    const file = join(work, 'chart.tgz');
+    await writeFile(file, data);
+    const digest = digestOf(data);
+    let attempts = 0;
+    const sim = await simulate((req, _body, res, s) => {
+      const url = new URL(req.url!, s.origin);
+      if (req.method === 'PUT' && url.searchParams.get('digest') === digest && attempts++ === 0) {
+        error(res, 503, 'UNAVAILABLE');
+        return true;
+      }
+      return false;
+    });
+    const opened: ReadStream[] = [];
+    const streamed: StreamedBlob = {
+      digest,
+      size: data.length,
+      open: () => {
+        const stream = createReadStream(file);
+        opened.push(stream);
+        return stream;
+      },
+    };
+    const c = client(sim);
+    const result = await pushChart(c, { ...artifact('streamed'), chart: streamed }, { ifExists: 'fail', sameChartFiles: async () => false });
+    assert.equal(result.status, 'pushed');
+    assert.equal(attempts, 2, 'the first upload failed, the second went through');
+    assert.equal(opened.length, 2, 'one read of the file per attempt');
+    assert.ok(sim.blobs.get(streamed.digest)?.equals(data));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(opened.every((s) => s.destroyed), 'no file left open');
   });
 
   it('simulated: a registry refusing the one-request upload (415 UNSUPPORTED): POST + PUT, learned once', async () => {

@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { configJson, packageChart } from '../../src/chart/index.js';
+import { sha256Digest } from '../../src/oci/index.js';
 import { loadSigningKey, provenanceMessage, signProvenance } from '../../src/chart/provenance.js';
 import { GpgHome, gpgVerifyClearsigned, type GpgKey } from '../support/gpg.js';
 import { ALL_HELM_VERSIONS, helmHome, helmOk, runHelm, type HelmHome, type HelmVersion } from '../support/helm.js';
@@ -139,18 +140,18 @@ before(async () => {
 
 describe('provenance text matches helm package --sign', () => {
   it('the metadata part is identical to Helm 4.1.4 and Helm 3.16.1', () => {
-    const ours = provenanceMessage(helmConfigJson, TGZ, helmTgz4);
+    const ours = provenanceMessage(helmConfigJson, TGZ, sha256Digest(helmTgz4));
     assert.equal(metadataPart(ours), metadataPart(signedText(helmProv4)));
     assert.equal(metadataPart(ours), metadataPart(signedText(helmProv3)));
   });
 
   it('the whole signed text, files part included, is identical for the same archive', () => {
-    assert.equal(provenanceMessage(helmConfigJson, TGZ, helmTgz4), signedText(helmProv4));
+    assert.equal(provenanceMessage(helmConfigJson, TGZ, sha256Digest(helmTgz4)), signedText(helmProv4));
   });
 
   it('the .prov differs from Helm 4.1.4 only in the signature bytes and the checksum line', async () => {
     const key = await loadSigningKey(signer.armoredSecret);
-    const ours = await signProvenance(key, provenanceMessage(helmConfigJson, TGZ, helmTgz4));
+    const ours = await signProvenance(key, provenanceMessage(helmConfigJson, TGZ, sha256Digest(helmTgz4)));
     const shape = (prov: string) =>
       prov
         .split('\n')
@@ -162,9 +163,9 @@ describe('provenance text matches helm package --sign', () => {
   });
 
   it('our own packager gives the same metadata text as Helm', async () => {
-    const packaged = await packageChart(chartDir, { mtime: new Date('2026-01-02T03:04:05Z') });
+    const packaged = await packageChart(chartDir, { mtime: new Date('2026-01-02T03:04:05Z'), outDir: work });
     assert.equal(packaged.fileName, TGZ);
-    const ours = provenanceMessage(configJson(packaged.metadata), packaged.fileName, packaged.data);
+    const ours = provenanceMessage(configJson(packaged.metadata), packaged.fileName, packaged.digest);
     assert.equal(metadataPart(ours), metadataPart(signedText(helmProv4)));
   });
 });
@@ -175,7 +176,7 @@ describe('helm verify and gpg --verify accept what we sign', () => {
   before(async () => {
     const key = await loadSigningKey(signer.armoredSecret);
     const data = await readFile(tgzPath);
-    prov = await signProvenance(key, provenanceMessage(helmConfigJson, TGZ, data));
+    prov = await signProvenance(key, provenanceMessage(helmConfigJson, TGZ, sha256Digest(data)));
     signedTgz = await placeSigned('ours', TGZ, data, prov);
   });
 
@@ -230,7 +231,7 @@ describe('other kinds of signing keys', () => {
   async function signAndPlace(key: GpgKey, folder: string, passphrase?: string): Promise<string> {
     const signing = await loadSigningKey(key.armoredSecret, passphrase);
     const data = await readFile(tgzPath);
-    const path = await placeSigned(folder, TGZ, data, await signProvenance(signing, provenanceMessage(helmConfigJson, TGZ, data)));
+    const path = await placeSigned(folder, TGZ, data, await signProvenance(signing, provenanceMessage(helmConfigJson, TGZ, sha256Digest(data))));
     assert.equal(basename(path), TGZ);
     return path;
   }
@@ -274,6 +275,6 @@ describe('other kinds of signing keys', () => {
     await helmOk('4.1.4', ['package', chartDir, '--sign', '--key', key.uid, '--keyring', key.secretKeyring, '--passphrase-file', passFile, '-d', dir], { home });
     const helmProv = await readFile(join(dir, `${TGZ}.prov`), 'utf8');
     const data = await readFile(join(dir, TGZ));
-    assert.equal(provenanceMessage(helmConfigJson, TGZ, data), signedText(helmProv));
+    assert.equal(provenanceMessage(helmConfigJson, TGZ, sha256Digest(data)), signedText(helmProv));
   });
 });

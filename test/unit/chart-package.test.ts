@@ -2,15 +2,16 @@
 // test/integration/chart-helm-interop.test.ts compares with real Helm).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmod, cp, mkdir, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chmod, cp, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync as zlibGzip } from 'node:zlib';
 import { gzipSync } from 'fflate';
 import { Header } from 'tar';
-import { archiveFiles, ChartError, packageChart, readChartArchive } from '../../src/chart/index.js';
-import { readTarEntries } from '../../src/chart/tar-read.js';
+import { archiveFileDigests, archiveFiles, ChartError, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
+import { readTarEntries, TarScanner } from '../../src/chart/tar-read.js';
 import { Cleanup } from '../support/tmp.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
@@ -45,8 +46,13 @@ async function minimalChart(files: Record<string, string | Buffer> = {}): Promis
   return dir;
 }
 
+/** The bytes of a packaged chart. */
+function bytes(chart: PackagedChart): Promise<Buffer> {
+  return readFile(chart.path);
+}
+
 async function refuses(dir: string, pattern: RegExp, opts: { version?: string } = {}): Promise<void> {
-  await assert.rejects(packageChart(dir, { mtime: MTIME, ...opts }), (error: unknown) => {
+  await assert.rejects(packageChart(dir, { mtime: MTIME, outDir: work, ...opts }), (error: unknown) => {
     assert.ok(error instanceof ChartError, `expected a ChartError, got ${String(error)}`);
     assert.match(error.message, pattern);
     return true;
@@ -56,8 +62,8 @@ async function refuses(dir: string, pattern: RegExp, opts: { version?: string } 
 describe('reproducible archives', () => {
   test('the same chart and mtime give the same bytes, wherever the files come from', async () => {
     for (const name of ['app', 'names-and-paths', 'metadata-edge']) {
-      const first = await packageChart(join(FIXTURES, name), { mtime: MTIME });
-      const again = await packageChart(join(FIXTURES, name), { mtime: MTIME });
+      const first = await packageChart(join(FIXTURES, name), { mtime: MTIME, outDir: work });
+      const again = await packageChart(join(FIXTURES, name), { mtime: MTIME, outDir: work });
       assert.equal(again.digest, first.digest, name);
 
       // Another place, other file times and permissions, another umask.
@@ -71,27 +77,28 @@ describe('reproducible archives', () => {
             await utimes(path, new Date(1_000_000_000_000), new Date(1_500_000_000_000 + counter * 1000));
           }
         }
-        const moved = await packageChart(copy, { mtime: MTIME });
+        const moved = await packageChart(copy, { mtime: MTIME, outDir: work });
         assert.equal(moved.digest, first.digest, `${name} copied elsewhere`);
       } finally {
         process.umask(oldUmask);
       }
 
-      const later = await packageChart(join(FIXTURES, name), { mtime: new Date(MTIME.getTime() + 1000) });
+      const later = await packageChart(join(FIXTURES, name), { mtime: new Date(MTIME.getTime() + 1000), outDir: work });
       assert.notEqual(later.digest, first.digest, 'the mtime is part of the archive');
     }
   });
 
   test('gzip header: no time, no name, fixed flags and Unix OS byte', async () => {
-    const chart = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME });
-    assert.deepEqual([...chart.data.subarray(0, 10)], [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0x02, 0x03]);
-    assert.equal(chart.size, chart.data.length);
+    const chart = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: work });
+    // Extra flags 0: a middle compression level, as Helm's (Go's default) says too.
+    assert.deepEqual([...(await bytes(chart)).subarray(0, 10)], [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03]);
+    assert.equal(chart.size, (await stat(chart.path)).size);
     assert.match(chart.digest, /^sha256:[0-9a-f]{64}$/);
   });
 
   test('tar entries: files only, 0644, uid/gid 0, no owner names, one whole-second mtime', async () => {
-    const chart = await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME });
-    const tar = gunzipSync(chart.data);
+    const chart = await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME, outDir: work });
+    const tar = gunzipSync(await bytes(chart));
     let sawPax = false;
     for (let offset = 0; offset + 512 <= tar.length; ) {
       if (tar.subarray(offset, offset + 512).every((b) => b === 0)) break; // end of archive
@@ -112,13 +119,38 @@ describe('reproducible archives', () => {
   });
 
   test('long and non-ASCII paths read back with GNU tar', async () => {
-    const chart = await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME });
+    const chart = await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME, outDir: work });
     const path = join(work, 'paths.tgz');
-    await writeFile(path, chart.data);
+    await writeFile(path, await bytes(chart));
     const listed = execFileSync('tar', ['-tzf', path], { encoding: 'utf8' }).trim().split('\n').sort();
-    assert.deepEqual(listed, [...(await archiveFiles(chart.data)).keys()].map((p) => `renamed-chart/${p}`).sort());
+    assert.deepEqual(listed, [...(await archiveFiles(await bytes(chart))).keys()].map((p) => `renamed-chart/${p}`).sort());
     assert.ok(listed.some((p) => Buffer.byteLength(p) > 100));
     assert.ok(listed.includes('renamed-chart/files/emoji-🚀.txt'));
+  });
+});
+
+describe('the archive on disk', () => {
+  test('<name>-<version>.tgz alone in a new folder under outDir; digest and size are the file\'s', async () => {
+    const out = join(work, 'out');
+    await mkdir(out);
+    const first = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: out });
+    const again = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: out });
+    assert.equal(basename(first.path), first.fileName);
+    assert.equal(dirname(dirname(first.path)), out);
+    assert.notEqual(first.path, again.path, 'each packaging has its own folder');
+    assert.deepEqual(await readdir(dirname(first.path)), [first.fileName]);
+    const data = await bytes(first);
+    assert.equal(first.digest, `sha256:${createHash('sha256').update(data).digest('hex')}`);
+    assert.equal(first.size, data.length);
+    assert.ok(data.equals(await bytes(again)));
+  });
+
+  test('a chart that cannot be packaged leaves nothing in outDir', async () => {
+    const out = join(work, 'out-refused');
+    await mkdir(out);
+    await assert.rejects(packageChart(await minimalChart({ 'values.yaml': '- a\n' }), { mtime: MTIME, outDir: out }), ChartError);
+    assert.deepEqual(await readdir(out), []);
+    await assert.rejects(packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: join(work, 'no-such-folder') }), /cannot write the chart archive/);
   });
 });
 
@@ -126,11 +158,11 @@ describe('what goes into the package', () => {
   test('Helm’s order: Chart.yaml, Chart.lock, values, schema, templates, other files, subcharts by name', async () => {
     const dir = await copyChart('umbrella');
     // A packaged subchart made by ourselves (a valid chart archive), to stand in for helm package.
-    const frontend = await packageChart(join(FIXTURES, '_sources', 'frontend'), { mtime: MTIME });
-    await writeFile(join(dir, 'charts', frontend.fileName), frontend.data);
+    const frontend = await packageChart(join(FIXTURES, '_sources', 'frontend'), { mtime: MTIME, outDir: work });
+    await writeFile(join(dir, 'charts', frontend.fileName), await bytes(frontend));
     await writeFiles(dir, { 'values.schema.json': '{"type":"object"}', 'README.md': '# umbrella\n' });
-    const chart = await packageChart(dir, { mtime: MTIME });
-    const names = readTarEntries(gunzipSync(chart.data)).map((e) => e.path);
+    const chart = await packageChart(dir, { mtime: MTIME, outDir: work });
+    const names = readTarEntries(gunzipSync(await bytes(chart))).map((e) => e.path);
     assert.deepEqual(names, [
       'umbrella/Chart.yaml',
       'umbrella/Chart.lock',
@@ -153,18 +185,18 @@ describe('what goes into the package', () => {
   });
 
   test('version and appVersion overrides change Chart.yaml and the file name', async () => {
-    const chart = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, version: '1.5.0-rc.2+git.abc', appVersion: '3.0.0' });
+    const chart = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: work, version: '1.5.0-rc.2+git.abc', appVersion: '3.0.0' });
     assert.equal(chart.fileName, 'app-1.5.0-rc.2+git.abc.tgz');
     assert.equal(chart.metadata.version, '1.5.0-rc.2+git.abc');
     assert.equal(chart.metadata.appVersion, '3.0.0');
-    const chartYaml = (await archiveFiles(chart.data)).get('Chart.yaml')!.toString();
+    const chartYaml = (await archiveFiles(await bytes(chart))).get('Chart.yaml')!.toString();
     assert.match(chartYaml, /^appVersion: 3\.0\.0$/m);
     assert.match(chartYaml, /^version: 1\.5\.0-rc\.2\+git\.abc$/m);
     await refuses(join(FIXTURES, 'app'), /the version override "1\.5" is not a strict SemVer 2 version/, { version: '1.5' });
   });
 
   test('a UTF-8 BOM is stripped from every file', async () => {
-    const files = await archiveFiles((await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME })).data);
+    const files = await archiveFiles(await bytes(await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME, outDir: work })));
     assert.equal(files.get('values.yaml')!.toString(), 'message: values.yaml starts with a UTF-8 BOM, which Helm strips\n');
     assert.equal(files.get('files/bom.txt')!.toString(), 'this file starts with a BOM\n');
   });
@@ -174,7 +206,7 @@ describe('what goes into the package', () => {
     await writeFiles(join(dir, '..'), { 'outside/file.txt': 'linked file\n', 'outside/folder/inner.txt': 'linked folder\n' });
     await symlink(join('..', 'outside', 'file.txt'), join(dir, 'link.txt'));
     await symlink(join('..', 'outside', 'folder'), join(dir, 'folder'));
-    const files = await archiveFiles((await packageChart(dir, { mtime: MTIME })).data);
+    const files = await archiveFiles(await bytes(await packageChart(dir, { mtime: MTIME, outDir: work })));
     assert.equal(files.get('link.txt')!.toString(), 'linked file\n');
     assert.equal(files.get('folder/inner.txt')!.toString(), 'linked folder\n');
   });
@@ -184,8 +216,8 @@ describe('what goes into the package', () => {
       'Chart.yaml': 'apiVersion: v2\nname: mini\nversion: 0.1.0\ndependencies:\n  - name: sub\n    alias: first\n  - name: sub\n    alias: second\n',
       'charts/whatever/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 1.0.0\n',
     });
-    const chart = await packageChart(dir, { mtime: MTIME });
-    assert.ok((await archiveFiles(chart.data)).has('charts/sub/Chart.yaml'));
+    const chart = await packageChart(dir, { mtime: MTIME, outDir: work });
+    assert.ok((await archiveFiles(await bytes(chart))).has('charts/sub/Chart.yaml'));
   });
 });
 
@@ -208,8 +240,8 @@ describe('charts Helm refuses', () => {
   test('a file over 5 MiB, unless .helmignore drops it', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
     await refuses(await minimalChart({ 'assets/big.bin': big }), /assets\/big\.bin is 5242881 bytes; Helm refuses chart files over 5 MiB.*add it to \.helmignore/);
-    await packageChart(await minimalChart({ 'assets/big.bin': big, '.helmignore': '*.bin\n' }), { mtime: MTIME });
-    await packageChart(await minimalChart({ 'exactly.bin': Buffer.alloc(5 * 1024 * 1024) }), { mtime: MTIME });
+    await packageChart(await minimalChart({ 'assets/big.bin': big, '.helmignore': '*.bin\n' }), { mtime: MTIME, outDir: work });
+    await packageChart(await minimalChart({ 'exactly.bin': Buffer.alloc(5 * 1024 * 1024) }), { mtime: MTIME, outDir: work });
   });
 
   test('irregular files (a named pipe)', async () => {
@@ -217,7 +249,7 @@ describe('charts Helm refuses', () => {
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     await refuses(dir, /pipe is not a regular file.*remove it or add it to \.helmignore/);
     await writeFile(join(dir, '.helmignore'), 'pipe\n');
-    await packageChart(dir, { mtime: MTIME });
+    await packageChart(dir, { mtime: MTIME, outDir: work });
   });
 
   test('symbolic link loops and dangling links', async () => {
@@ -230,13 +262,13 @@ describe('charts Helm refuses', () => {
     await symlink('missing.txt', join(dangling, 'broken.txt'));
     await refuses(dangling, /broken\.txt is a symbolic link to missing\.txt, which cannot be read/);
     await writeFile(join(dangling, '.helmignore'), 'broken.txt\n');
-    await packageChart(dangling, { mtime: MTIME });
+    await packageChart(dangling, { mtime: MTIME, outDir: work });
   });
 
   test('a plain file directly in charts/', async () => {
     await refuses(await minimalChart({ 'charts/README.md': '# not a chart\n' }), /charts\/README\.md is a file in charts\/ but not a chart/);
     // Names starting with "_" or "." are dropped instead.
-    await packageChart(await minimalChart({ 'charts/_README.md': 'x', 'charts/.keep': '' }), { mtime: MTIME });
+    await packageChart(await minimalChart({ 'charts/_README.md': 'x', 'charts/.keep': '' }), { mtime: MTIME, outDir: work });
   });
 
   test('the same subchart twice', async () => {
@@ -262,13 +294,13 @@ describe('charts Helm refuses', () => {
 
 describe('readChartArchive and archiveFiles', () => {
   test('reads a packaged chart: bytes unchanged, metadata, file name and mtime', async () => {
-    const chart = await packageChart(join(FIXTURES, 'crds-schema'), { mtime: MTIME });
+    const chart = await packageChart(join(FIXTURES, 'crds-schema'), { mtime: MTIME, outDir: work });
     const path = join(work, 'renamed.tgz');
-    await writeFile(path, chart.data);
+    await writeFile(path, await bytes(chart));
     const fileTime = new Date('2023-03-04T05:06:07Z');
     await utimes(path, fileTime, fileTime);
     const read = await readChartArchive(path);
-    assert.ok(read.data.equals(chart.data));
+    assert.ok((await bytes(read)).equals(await bytes(chart)));
     assert.equal(read.digest, chart.digest);
     assert.equal(read.size, chart.size);
     assert.deepEqual(read.metadata, chart.metadata);
@@ -276,8 +308,39 @@ describe('readChartArchive and archiveFiles', () => {
     assert.equal(read.mtime.getTime(), fileTime.getTime());
   });
 
+  test('archiveFileDigests: equal for the same files however compressed, different when a file changes', async () => {
+    const chart = await bytes(await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: work }));
+    const digests = await archiveFileDigests(chart);
+    assert.deepEqual([...digests.keys()], [...(await archiveFiles(chart)).keys()]);
+    const recompressed = zlibGzip(gunzipSync(chart), { level: 1 });
+    assert.ok(!recompressed.equals(chart));
+    assert.deepEqual(await archiveFileDigests(recompressed), digests);
+    const changed = await copyChart('app');
+    await writeFile(join(changed, 'values.yaml'), 'replicaCount: 2\n');
+    const other = await archiveFileDigests(await bytes(await packageChart(changed, { mtime: MTIME, outDir: work })));
+    assert.notEqual(other.get('values.yaml'), digests.get('values.yaml'));
+    assert.equal(other.get('Chart.yaml'), digests.get('Chart.yaml'));
+  });
+
+  test('a tar reads the same whatever pieces its bytes arrive in', async () => {
+    const tar = gunzipSync(await bytes(await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME, outDir: work })));
+    const whole = readTarEntries(tar).map((e) => `${e.path} ${e.data.toString('hex')}`);
+    assert.ok(whole.length > 5);
+    for (const piece of [1, 7, 511, 512, 513, 4096]) {
+      const seen: Array<{ path: string; chunks: Buffer[] }> = [];
+      const scanner = new TarScanner((entry) => {
+        const chunks: Buffer[] = [];
+        seen.push({ path: entry.path, chunks });
+        return (chunk) => void chunks.push(Buffer.from(chunk));
+      });
+      for (let at = 0; at < tar.length; at += piece) scanner.push(tar.subarray(at, at + piece));
+      scanner.end();
+      assert.deepEqual(seen.map((e) => `${e.path} ${Buffer.concat(e.chunks).toString('hex')}`), whole, `${piece}-byte pieces`);
+    }
+  });
+
   test('archiveFiles keeps bytes as stored, without the top folder', async () => {
-    const files = await archiveFiles((await packageChart(join(FIXTURES, 'library'), { mtime: MTIME })).data);
+    const files = await archiveFiles(await bytes(await packageChart(join(FIXTURES, 'library'), { mtime: MTIME, outDir: work })));
     assert.deepEqual([...files.keys()], ['Chart.yaml', 'values.yaml', 'templates/_configmap.tpl', 'templates/_labels.tpl']);
   });
 
@@ -289,6 +352,8 @@ describe('readChartArchive and archiveFiles', () => {
       ['flat.tgz', tarGz({ 'Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }), /"Chart\.yaml" is not inside the chart's top folder/],
       ['escape.tgz', tarGz({ 'x/../../evil': 'x', 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }), /points outside the chart/],
       ['loose-version.tgz', tarGz({ 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: v1\n' }), /version "v1" is not a strict SemVer 2 version/],
+      ['truncated.tgz', gzipSync(gunzipSync(tarGz({ 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n'.repeat(30) })).subarray(0, 700)), /it is truncated \(x\/Chart\.yaml ends past the end/],
+      ['cut-gzip.tgz', tarGz({ 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }).subarray(0, 40), /its gzip data is damaged/],
     ];
     for (const [name, data, pattern] of cases) {
       const path = join(work, name);

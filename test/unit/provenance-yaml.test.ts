@@ -8,28 +8,35 @@ import { compareGoYamlKeys, GoYamlError, jsonToGoYaml, toGoYaml } from '../../sr
 import { provenanceMessage } from '../../src/chart/provenance.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const digestOf = (data: Buffer) => `sha256:${sha256(data)}`;
 
 describe('provenanceMessage', () => {
   it('is metadata YAML, a blank line, "...", then the files map', () => {
     const data = Buffer.from('not really a tgz');
     const configJson = '{"name":"hashtest","version":"1.2.3","description":"Test chart versioning","apiVersion":"v1"}';
     assert.equal(
-      provenanceMessage(configJson, 'hashtest-1.2.3.tgz', data),
+      provenanceMessage(configJson, 'hashtest-1.2.3.tgz', digestOf(data)),
       'apiVersion: v1\ndescription: Test chart versioning\nname: hashtest\nversion: 1.2.3\n' +
         `\n...\nfiles:\n  hashtest-1.2.3.tgz: sha256:${sha256(data)}\n`,
     );
   });
 
   it('matches Helm 4.1.4 for rich metadata, including the files part', () => {
-    const message = provenanceMessage(RICH.configJson, RICH.tgz, Buffer.from('x'));
+    const message = provenanceMessage(RICH.configJson, RICH.tgz, digestOf(Buffer.from('x')));
     const [metadata, files] = message.split('\n...\n');
     assert.equal(metadata, RICH.metadataYaml);
     assert.equal(files!.replace(/[0-9a-f]{64}/, 'HEX'), RICH.filesYaml.replace(/[0-9a-f]{64}/, 'HEX'));
   });
 
   it('keeps a "+" in the archive name unquoted', () => {
-    const message = provenanceMessage('{"name":"a","version":"1.0.0+b.1"}', 'a-1.0.0+b.1.tgz', Buffer.alloc(0));
+    const message = provenanceMessage('{"name":"a","version":"1.0.0+b.1"}', 'a-1.0.0+b.1.tgz', digestOf(Buffer.alloc(0)));
     assert.match(message, /\nfiles:\n {2}a-1\.0\.0\+b\.1\.tgz: sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n$/);
+  });
+
+  it('takes the archive digest as sha256:<hex> and refuses anything else', () => {
+    for (const bad of ['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'sha512:abc', 'sha256:E3B0']) {
+      assert.throws(() => provenanceMessage('{"name":"a","version":"1.0.0"}', 'a-1.0.0.tgz', bad), TypeError, bad);
+    }
   });
 });
 

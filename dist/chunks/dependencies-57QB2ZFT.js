@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseChartYaml,
   resolveHelm
-} from "./chunk-JISZIJ5T.js";
+} from "./chunk-O2NAVJA6.js";
 import {
   getExecOutput,
   helmRegistryConfigPath,

@@ -6,9 +6,6 @@ import {
 } from "./chunk-AMSNIPQQ.js";
 import "./chunk-PY5VAGIZ.js";
 
-// src/chart/provenance.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // node_modules/openpgp/dist/node/openpgp.mjs
 import { createRequire } from "module";
 import * as nc from "node:crypto";
@@ -25613,11 +25610,11 @@ function readableByHelm3(info) {
   if (["rsaEncryptSign", "rsaEncrypt", "rsaSign", "dsa", "elgamal"].includes(info.algorithm)) return true;
   return ["ecdsa", "ecdh"].includes(info.algorithm) && ["nistP256", "nistP384", "nistP521"].includes(info.curve ?? "");
 }
-function provenanceMessage(configJson, tgzFileName, tgzData) {
-  const digest = createHash2("sha256").update(tgzData).digest("hex");
+function provenanceMessage(configJson, tgzFileName, tgzDigest) {
+  if (!/^sha256:[0-9a-f]{64}$/.test(tgzDigest)) throw new TypeError(`provenanceMessage needs the archive's sha256:<hex> digest, not ${JSON.stringify(tgzDigest.slice(0, 80))}`);
   return `${jsonToGoYaml(configJson)}
 ...
-${toGoYaml({ files: { [tgzFileName]: `sha256:${digest}` } })}`;
+${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`;
 }
 async function signProvenance(key, message) {
   if (/[ \t\r]$/m.test(message)) throw new Error("provenance message has trailing whitespace on a line");

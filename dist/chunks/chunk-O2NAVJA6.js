@@ -10082,7 +10082,9 @@ function sanitize(value) {
 }
 
 // src/chart/package.ts
-import { createHash } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
 
 // src/chart/loader.ts
 import { posix } from "node:path";
@@ -10133,7 +10135,8 @@ function goTimeJson(value, where) {
 }
 
 // src/chart/tar-read.ts
-import { gunzipSync } from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -13105,61 +13108,155 @@ var To = (s3) => {
 };
 
 // src/chart/tar-read.ts
+var BLOCK = 512;
+var MAX_META_BYTES = 1024 * 1024;
 var TarFormatError = class extends Error {
   name = "TarFormatError";
 };
-function gunzip(data, maxBytes) {
-  if (data.length < 3 || data[0] !== 31 || data[1] !== 139 || data[2] !== 8) {
-    throw new TarFormatError("it is not a gzip file");
+var TarScanner = class {
+  constructor(onEntry) {
+    this.onEntry = onEntry;
   }
-  try {
-    return gunzipSync(data, { maxOutputLength: maxBytes });
-  } catch (error) {
-    if (error instanceof RangeError || error.code === "ERR_BUFFER_TOO_LARGE") {
-      throw new TarFormatError(`it inflates to more than ${maxBytes} bytes`);
+  onEntry;
+  header = Buffer.alloc(BLOCK);
+  headerFill = 0;
+  /** Bytes before the current header, for messages. */
+  offset = 0;
+  body;
+  extended;
+  global;
+  ended = false;
+  push(chunk) {
+    let pos = 0;
+    while (pos < chunk.length && !this.ended) {
+      const body = this.body;
+      if (body) {
+        const data = Math.min(body.remaining, chunk.length - pos);
+        if (data > 0) {
+          const piece = chunk.subarray(pos, pos + data);
+          if (body.meta) body.meta.chunks.push(Buffer.from(piece));
+          else body.sink?.(piece);
+          body.remaining -= data;
+          pos += data;
+        }
+        if (body.remaining === 0) {
+          const skip = Math.min(body.padding, chunk.length - pos);
+          body.padding -= skip;
+          pos += skip;
+          if (body.padding === 0) this.finishEntry();
+        }
+        continue;
+      }
+      const take = Math.min(BLOCK - this.headerFill, chunk.length - pos);
+      chunk.copy(this.header, this.headerFill, pos, pos + take);
+      this.headerFill += take;
+      pos += take;
+      if (this.headerFill === BLOCK) {
+        this.headerFill = 0;
+        this.readHeader();
+      }
     }
-    throw new TarFormatError(`its gzip data is damaged (${error.message})`);
   }
-}
-function readTarEntries(tar) {
-  const entries = [];
-  let offset = 0;
-  let extended;
-  let global2;
-  while (offset + 512 <= tar.length) {
-    if (isZeroBlock(tar, offset)) break;
-    const header = new F(tar, offset, extended, global2);
-    if (!header.cksumValid) throw new TarFormatError(`it is not a tar archive (bad header checksum at byte ${offset})`);
+  /** Call when the input is over: an entry cut short is an error. */
+  end() {
+    if (this.body && this.body.remaining > 0) {
+      throw new TarFormatError(`it is truncated (${this.body.name} ends past the end of the archive)`);
+    }
+  }
+  readHeader() {
+    if (this.header.every((byte) => byte === 0)) {
+      this.ended = true;
+      return;
+    }
+    const header = new F(this.header, 0, this.extended, this.global);
+    if (!header.cksumValid) throw new TarFormatError(`it is not a tar archive (bad header checksum at byte ${this.offset})`);
     const size = header.size ?? 0;
-    const start = offset + 512;
-    const end = start + size;
-    if (end > tar.length) throw new TarFormatError(`it is truncated (${header.path ?? "an entry"} ends past the end of the archive)`);
-    const data = tar.subarray(start, end);
-    offset = start + Math.ceil(size / 512) * 512;
+    const name = header.path ?? "an entry";
+    const padding = (BLOCK - size % BLOCK) % BLOCK;
+    const body = { name, span: BLOCK + size + padding, remaining: size, padding };
     switch (header.type) {
       case "ExtendedHeader":
       case "OldExtendedHeader":
-        extended = ft.parse(data.toString("utf8"), extended, false);
-        continue;
       case "GlobalExtendedHeader":
-        global2 = ft.parse(data.toString("utf8"), global2, true);
-        continue;
       case "NextFileHasLongPath":
       case "OldGnuLongPath":
-        extended = { ...extended, path: data.toString("utf8").replace(/\0.*/s, "") };
-        continue;
       case "NextFileHasLongLinkpath":
-        extended = { ...extended, linkpath: data.toString("utf8").replace(/\0.*/s, "") };
-        continue;
+        if (size > MAX_META_BYTES) throw new TarFormatError(`it has an extended header of ${size} bytes, more than the ${MAX_META_BYTES} allowed`);
+        body.meta = { type: header.type, chunks: [] };
+        break;
+      default:
+        this.extended = void 0;
+        body.sink = this.onEntry({ path: header.path ?? "", type: header.type, mode: header.mode ?? 0, size });
     }
-    extended = void 0;
-    entries.push({ path: header.path ?? "", type: header.type, mode: header.mode ?? 0, data: Buffer.from(data) });
+    this.body = body;
+    if (size === 0) this.finishEntry();
   }
-  return entries;
+  finishEntry() {
+    const body = this.body;
+    this.body = void 0;
+    this.offset += body.span;
+    if (!body.meta) return;
+    const text = Buffer.concat(body.meta.chunks).toString("utf8");
+    switch (body.meta.type) {
+      case "GlobalExtendedHeader":
+        this.global = ft.parse(text, this.global, true);
+        break;
+      case "NextFileHasLongPath":
+      case "OldGnuLongPath":
+        this.extended = { ...this.extended, path: text.replace(/\0.*/s, "") };
+        break;
+      case "NextFileHasLongLinkpath":
+        this.extended = { ...this.extended, linkpath: text.replace(/\0.*/s, "") };
+        break;
+      default:
+        this.extended = ft.parse(text, this.extended, false);
+    }
+  }
+};
+async function scanTarGz(source, maxBytes, scanner) {
+  let total = 0;
+  let scanError;
+  const feed = async (tar) => {
+    try {
+      for await (const chunk of tar) {
+        total += chunk.length;
+        if (total > maxBytes) throw new TarFormatError(`it inflates to more than ${maxBytes} bytes`);
+        scanner.push(chunk);
+      }
+      scanner.end();
+    } catch (error) {
+      scanError = error;
+      throw error;
+    }
+  };
+  try {
+    await pipeline(gzipOnly(Buffer.isBuffer(source) ? [source] : source), createGunzip(), feed);
+  } catch (error) {
+    if (error === scanError || error instanceof TarFormatError) throw error;
+    if (isZlibError(error)) throw new TarFormatError(`its gzip data is damaged (${error.message})`);
+    throw error;
+  }
 }
-function isZeroBlock(buf, offset) {
-  for (let i2 = offset; i2 < offset + 512; i2++) if (buf[i2] !== 0) return false;
-  return true;
+async function* gzipOnly(source) {
+  let head = Buffer.alloc(0);
+  for await (const chunk of source) {
+    if (!head) {
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < 3) continue;
+    if (!isGzip(head)) throw new TarFormatError("it is not a gzip file");
+    yield head;
+    head = void 0;
+  }
+  if (head) throw new TarFormatError("it is not a gzip file");
+}
+function isZlibError(error) {
+  return typeof error?.code === "string" && error.code.startsWith("Z_");
+}
+function isGzip(data) {
+  return data.length >= 3 && data[0] === 31 && data[1] === 139 && data[2] === 8;
 }
 
 // src/chart/walk.ts
@@ -13461,10 +13558,13 @@ async function walk(absDir, relDir, ignore, files, ancestors, shownRoot) {
     if (info2.size > MAX_FILE_BYTES) {
       throw new ChartError(`${shown} is ${info2.size} bytes; Helm refuses chart files over 5 MiB (${MAX_FILE_BYTES} bytes): add it to .helmignore or make it smaller`);
     }
-    const data = await readFile(abs).catch((error) => {
-      throw fsError(error, shown);
+    files.push({
+      name: rel,
+      size: info2.size,
+      read: () => readFile(abs).then(stripBom, (error) => {
+        throw fsError(error, shown);
+      })
     });
-    files.push({ name: rel, data: stripBom(data) });
   }
 }
 function fsError(error, path2) {
@@ -13477,10 +13577,18 @@ function fsError(error, path2) {
 
 // src/chart/loader.ts
 var MAX_CHART_BYTES = 100 * 1024 * 1024;
-function loadChartFiles(files, where, options) {
+var READ_BY_LOADER = /* @__PURE__ */ new Set(["Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json", "requirements.yaml", "requirements.lock"]);
+function loaderReads(name) {
+  if (READ_BY_LOADER.has(name)) return true;
+  if (!name.startsWith("charts/")) return false;
+  const inCharts = name.slice("charts/".length);
+  const slash = inCharts.indexOf("/");
+  return slash < 0 || loaderReads(inCharts.slice(slash + 1));
+}
+async function loadChartFiles(files, where, options) {
   let raw;
   for (const f2 of files) {
-    if (f2.name === "Chart.yaml") raw = decodeMetadataYaml(f2.data.toString("utf8"), `${where}/Chart.yaml`, raw ?? {});
+    if (f2.name === "Chart.yaml") raw = decodeMetadataYaml((await f2.read()).toString("utf8"), `${where}/Chart.yaml`, raw ?? {});
   }
   const apiVersion = () => typeof raw?.apiVersion === "string" && raw.apiVersion !== "" ? raw.apiVersion : "v1";
   const chart = { templates: [], files: [], subcharts: [], where };
@@ -13494,14 +13602,14 @@ function loadChartFiles(files, where, options) {
         lockSource = f2;
         continue;
       case "values.yaml":
-        checkValues(f2.data, `${where}/values.yaml`);
-        chart.values = f2.data;
+        chart.values = await f2.read();
+        checkValues(chart.values, `${where}/values.yaml`);
         continue;
       case "values.schema.json":
-        chart.schema = f2.data;
+        chart.schema = await f2.read();
         continue;
       case "requirements.yaml":
-        raw = decodeMetadataYaml(f2.data.toString("utf8"), `${where}/requirements.yaml`, raw ?? {});
+        raw = decodeMetadataYaml((await f2.read()).toString("utf8"), `${where}/requirements.yaml`, raw ?? {});
         if (apiVersion() === "v1") chart.files.push(f2);
         continue;
       case "requirements.lock":
@@ -13519,7 +13627,7 @@ function loadChartFiles(files, where, options) {
       const inCharts = f2.name.slice("charts/".length);
       const first = inCharts.split("/", 1)[0];
       const group = subchartFiles.get(first) ?? [];
-      group.push({ name: inCharts, data: f2.data });
+      group.push({ ...f2, name: inCharts });
       subchartFiles.set(first, group);
     } else {
       chart.files.push(f2);
@@ -13527,7 +13635,7 @@ function loadChartFiles(files, where, options) {
   }
   if (raw === void 0) throw new ChartError(`${where}: Chart.yaml is missing`);
   const metadata = validateMetadata(raw, `${where}/Chart.yaml`, options);
-  if (lockSource && metadata.apiVersion === "v2") chart.lock = lockFileText(lockSource.data.toString("utf8"), `${where}/${lockSource.name}`);
+  if (lockSource && metadata.apiVersion === "v2") chart.lock = lockFileText((await lockSource.read()).toString("utf8"), `${where}/${lockSource.name}`);
   if (chart.schema) checkSchema(chart.schema, `${where}/values.schema.json`);
   for (const [entry, group] of subchartFiles) {
     if (entry.startsWith("_") || entry.startsWith(".")) continue;
@@ -13535,48 +13643,57 @@ function loadChartFiles(files, where, options) {
     if (posix.extname(entry) === ".tgz") {
       const file = group[0];
       if (file.name !== entry) throw new ChartError(`${subWhere} is a folder, but a name ending in .tgz must be a packaged chart; rename the folder`);
-      chart.subcharts.push(loadChartArchive(file.data, subWhere));
+      chart.subcharts.push(await loadChartArchive(await file.read(), subWhere));
       continue;
     }
-    const inner = group.filter((f2) => f2.name.includes("/")).map((f2) => ({ name: f2.name.slice(f2.name.indexOf("/") + 1), data: f2.data }));
+    const inner = group.filter((f2) => f2.name.includes("/")).map((f2) => ({ ...f2, name: f2.name.slice(f2.name.indexOf("/") + 1) }));
     if (inner.length === 0) {
       throw new ChartError(`${subWhere} is a file in charts/ but not a chart (.tgz); Helm fails on it: remove it, or add "charts/${entry}" to .helmignore`);
     }
-    chart.subcharts.push(loadChartFiles(inner, subWhere, { strict: false }));
+    chart.subcharts.push(await loadChartFiles(inner, subWhere, { strict: false }));
   }
   return { ...chart, metadata };
 }
-function loadChartArchive(data, where, options = { strict: false }) {
-  return loadChartFiles(readArchiveFiles(data, where), where, options);
+async function loadChartArchive(data, where, options = { strict: false }) {
+  return loadChartFiles(await readArchiveFiles(data, where), where, options);
 }
-function readArchiveFiles(data, where) {
-  let entries;
+async function readArchiveFiles(source, where, keep = () => true) {
+  const files = [];
+  let remaining = MAX_CHART_BYTES;
+  const onEntry = (entry) => {
+    if (entry.type === "Directory" || (entry.mode & 61440) === 16384) return void 0;
+    const name = archiveName(entry.path, where);
+    if (entry.size > MAX_FILE_BYTES) throw new ChartError(`${where}: ${entry.path} is ${entry.size} bytes; Helm refuses chart files over 5 MiB`);
+    remaining -= entry.size;
+    if (remaining <= 0) throw new ChartError(`${where} holds more than ${MAX_CHART_BYTES} bytes of files; Helm refuses to load it`);
+    if (!keep(name)) {
+      files.push({ name, size: entry.size, read: () => Promise.reject(new Error(`${where}: the content of ${name} was not kept`)) });
+      return void 0;
+    }
+    const chunks = [];
+    files.push({ name, size: entry.size, read: async () => stripBom(Buffer.concat(chunks)) });
+    return (chunk) => void chunks.push(Buffer.from(chunk));
+  };
   try {
-    entries = readTarEntries(gunzip(data, MAX_CHART_BYTES + 64 * 1024 * 1024));
+    await scanTarGz(source, MAX_CHART_BYTES + 64 * 1024 * 1024, new TarScanner(onEntry));
   } catch (error) {
     if (error instanceof TarFormatError) throw new ChartError(`${where} is not a chart archive: ${error.message}`, { cause: error });
     throw error;
   }
-  const files = [];
-  let remaining = MAX_CHART_BYTES;
-  for (const entry of entries) {
-    if (entry.type === "Directory" || (entry.mode & 61440) === 16384) continue;
-    const delimiter = entry.path.includes("\\") ? "\\" : "/";
-    const parts = entry.path.split(delimiter);
-    let name = parts.slice(1).join("/");
-    if (name.startsWith("/")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} is an absolute path`);
-    name = cleanPath(name);
-    if (name === ".") throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(entry.path)} is not inside the chart's top folder`);
-    if (name.startsWith("..")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} points outside the chart`);
-    if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(entry.path)} is a drive path`);
-    if (parts[0] === "Chart.yaml") throw new ChartError(`${where} is not a chart archive: Chart.yaml must be inside a top folder named after the chart`);
-    if (entry.data.length > MAX_FILE_BYTES) throw new ChartError(`${where}: ${entry.path} is ${entry.data.length} bytes; Helm refuses chart files over 5 MiB`);
-    remaining -= entry.data.length;
-    if (remaining <= 0) throw new ChartError(`${where} holds more than ${MAX_CHART_BYTES} bytes of files; Helm refuses to load it`);
-    files.push({ name, data: stripBom(entry.data) });
-  }
   if (files.length === 0) throw new ChartError(`${where} is not a chart archive: it holds no files`);
   return files;
+}
+function archiveName(path2, where) {
+  const delimiter = path2.includes("\\") ? "\\" : "/";
+  const parts = path2.split(delimiter);
+  let name = parts.slice(1).join("/");
+  if (name.startsWith("/")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path2)} is an absolute path`);
+  name = cleanPath(name);
+  if (name === ".") throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(path2)} is not inside the chart's top folder`);
+  if (name.startsWith("..")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path2)} points outside the chart`);
+  if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path2)} is a drive path`);
+  if (parts[0] === "Chart.yaml") throw new ChartError(`${where} is not a chart archive: Chart.yaml must be inside a top folder named after the chart`);
+  return name;
 }
 function cleanPath(path2) {
   if (path2 === "") return ".";
@@ -13602,6 +13719,10 @@ function checkSchema(data, where) {
     throw new ChartError(`${where} is not valid JSON (${error.message}); Helm refuses to package it`, { cause: error });
   }
 }
+
+// src/chart/tar-write.ts
+import { createHash } from "node:crypto";
+import { open } from "node:fs/promises";
 
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
@@ -14268,18 +14389,18 @@ try {
 }
 
 // src/chart/tar-write.ts
-var BLOCK = 512;
-var COMPRESSION_LEVEL = 9;
+var BLOCK2 = 512;
+var COMPRESSION_LEVEL = 6;
+var MEMORY_LEVEL = 6;
+var WRITE_BATCH_BYTES = 1024 * 1024;
 var DeterministicTarGz = class {
-  chunks = [];
   gzip;
   mtime;
   finished = false;
-  constructor(mtime) {
+  /** `ondata` receives the compressed bytes as they are made. */
+  constructor(mtime, ondata) {
     this.mtime = new Date(Math.floor(mtime.getTime() / 1e3) * 1e3);
-    this.gzip = new Gzip({ level: COMPRESSION_LEVEL, mtime: 0 }, (chunk) => {
-      this.chunks.push(chunk);
-    });
+    this.gzip = new Gzip({ level: COMPRESSION_LEVEL, mem: MEMORY_LEVEL, mtime: 0 }, (chunk) => ondata(chunk));
   }
   /** Appends one file; `path` is the full path inside the archive, `/`-separated. */
   addFile(path2, data) {
@@ -14300,19 +14421,75 @@ var DeterministicTarGz = class {
     header.encode();
     this.push(header.block);
     this.push(data);
-    const padding = (BLOCK - data.length % BLOCK) % BLOCK;
+    const padding = (BLOCK2 - data.length % BLOCK2) % BLOCK2;
     if (padding > 0) this.push(new Uint8Array(padding));
   }
-  /** Writes the end-of-archive blocks and returns the whole .tgz. */
+  /** Writes the end-of-archive blocks and the gzip trailer. */
   finish() {
-    if (!this.finished) {
-      this.finished = true;
-      this.gzip.push(new Uint8Array(BLOCK * 2), true);
-    }
-    return Buffer.concat(this.chunks);
+    if (this.finished) return;
+    this.finished = true;
+    this.gzip.push(new Uint8Array(BLOCK2 * 2), true);
   }
   push(data) {
     if (data.length > 0) this.gzip.push(data, false);
+  }
+};
+var TarGzFile = class _TarGzFile {
+  constructor(handle, mtime) {
+    this.handle = handle;
+    this.tar = new DeterministicTarGz(mtime, (chunk) => {
+      this.hash.update(chunk);
+      this.size += chunk.length;
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+    });
+  }
+  handle;
+  tar;
+  hash = createHash("sha256");
+  pending = [];
+  pendingBytes = 0;
+  size = 0;
+  /** Creates (or truncates) the file at `path`. */
+  static async create(path2, mtime) {
+    return new _TarGzFile(await open(path2, "w"), mtime);
+  }
+  async addFile(path2, data) {
+    this.tar.addFile(path2, data);
+    if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
+  }
+  /** Ends the archive and closes the file. */
+  async finish() {
+    try {
+      this.tar.finish();
+      await this.flush();
+    } finally {
+      await this.handle.close();
+    }
+    return { digest: `sha256:${this.hash.digest("hex")}`, size: this.size };
+  }
+  /** Closes the file without finishing it (after an error). */
+  async abandon() {
+    await this.handle.close().catch(() => {
+    });
+  }
+  async flush() {
+    const chunks = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    let rest = chunks;
+    while (rest.length > 0) {
+      let { bytesWritten } = await this.handle.writev(rest);
+      const left = [];
+      for (const chunk of rest) {
+        if (bytesWritten >= chunk.length) bytesWritten -= chunk.length;
+        else {
+          left.push(chunk.subarray(bytesWritten));
+          bytesWritten = 0;
+        }
+      }
+      rest = left;
+    }
   }
 };
 function standIn(path2) {
@@ -14329,22 +14506,33 @@ async function packageChart(dir, opts) {
       rule ? `${dir}: Chart.yaml is excluded by the .helmignore rule ${JSON.stringify(rule)}` + (rule.startsWith("!") ? ' (in .helmignore, "!pattern" ignores every path that does not match pattern; it does not re-include)' : "") : `${dir} has no Chart.yaml; give the chart's folder`
     );
   }
-  const total = files.reduce((sum, f2) => sum + f2.data.length, 0);
+  const total = files.reduce((sum, f2) => sum + f2.size, 0);
   if (total >= MAX_CHART_BYTES) throw new ChartError(`${dir} holds ${total} bytes of files; Helm refuses to load charts over 100 MiB: add large files to .helmignore`);
-  const loaded = loadChartFiles(files, dir, { strict: true });
+  const loaded = await loadChartFiles(files, dir, { strict: true });
   const metadata = withOverrides(loaded.metadata, opts);
   checkDependencies(loaded, metadata);
   const chart = { ...loaded, metadata };
-  const writer = new DeterministicTarGz(opts.mtime);
-  writeChart(writer, chart, "", /* @__PURE__ */ new Set());
-  const data = writer.finish();
-  return {
-    metadata,
-    fileName: `${metadata.name}-${metadata.version}.tgz`,
-    data,
-    digest: `sha256:${createHash("sha256").update(data).digest("hex")}`,
-    size: data.length
-  };
+  const fileName = `${metadata.name}-${metadata.version}.tgz`;
+  const outDir = opts.outDir ?? tmpdir();
+  const folder = await mkdtemp(join2(outDir, "chart-")).catch((error) => {
+    throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : error.message})`, { cause: error });
+  });
+  const path2 = join2(folder, fileName);
+  try {
+    const out = await TarGzFile.create(path2, opts.mtime);
+    try {
+      await writeChart(out, chart, "", /* @__PURE__ */ new Set());
+    } catch (error) {
+      await out.abandon();
+      throw error;
+    }
+    const { digest, size } = await out.finish();
+    return { metadata, fileName, path: path2, digest, size };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${path2} (${error.code}: ${error.message})`, { cause: error });
+    throw error;
+  }
 }
 function checkDependencies(chart, metadata) {
   const present = new Set(chart.subcharts.map((s3) => s3.metadata.name));
@@ -14355,78 +14543,98 @@ function checkDependencies(chart, metadata) {
     `${chart.where}: ${missing.length === 1 ? "dependency" : "dependencies"} ${list} ${missing.length === 1 ? "is" : "are"} listed in Chart.yaml but missing from charts/; set the action input "dependency-update: true" to run "helm dependency update", or commit the charts/ folder`
   );
 }
-function writeChart(writer, chart, prefix, written) {
+async function writeChart(writer, chart, prefix, written) {
   const base = `${prefix}${chart.metadata.name}`;
-  const add = (name, data) => {
+  const add = async (name, data) => {
     const path2 = `${base}/${name}`;
     if (written.has(path2)) throw new ChartError(`${chart.where}: two files would both be packaged as ${path2}; rename or remove one`);
     written.add(path2);
-    writer.addFile(path2, data);
+    await writer.addFile(path2, typeof data === "function" ? await data() : data);
   };
-  add("Chart.yaml", Buffer.from(chartYamlText(chart.metadata), "utf8"));
-  if (chart.lock !== void 0) add("Chart.lock", Buffer.from(chart.lock, "utf8"));
-  if (chart.values) add("values.yaml", chart.values);
-  if (chart.schema) add("values.schema.json", chart.schema);
-  for (const f2 of chart.templates) add(f2.name, f2.data);
-  for (const f2 of chart.files) add(f2.name, f2.data);
+  await add("Chart.yaml", Buffer.from(chartYamlText(chart.metadata), "utf8"));
+  if (chart.lock !== void 0) await add("Chart.lock", Buffer.from(chart.lock, "utf8"));
+  if (chart.values) await add("values.yaml", chart.values);
+  if (chart.schema) await add("values.schema.json", chart.schema);
+  for (const f2 of chart.templates) await add(f2.name, f2.read);
+  for (const f2 of chart.files) await add(f2.name, f2.read);
   const subcharts = [...chart.subcharts].sort((a, b2) => Buffer.compare(Buffer.from(a.metadata.name), Buffer.from(b2.metadata.name)));
   for (let i2 = 1; i2 < subcharts.length; i2++) {
     if (subcharts[i2].metadata.name === subcharts[i2 - 1].metadata.name) {
       throw new ChartError(`${chart.where}: ${subcharts[i2 - 1].where} and ${subcharts[i2].where} are both the chart ${JSON.stringify(subcharts[i2].metadata.name)}; keep only one in charts/`);
     }
   }
-  for (const sub of subcharts) writeChart(writer, sub, `${base}/charts/`, written);
+  for (const sub of subcharts) await writeChart(writer, sub, `${base}/charts/`, written);
 }
 
 // src/chart/archive.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
 import { basename } from "node:path";
 async function readChartArchive(path2) {
-  let data;
   let mtime;
   try {
     const info2 = await stat2(path2);
     if (!info2.isFile()) throw new ChartError(`${path2} is not a file; give a chart archive (.tgz) made by "helm package"`);
     mtime = info2.mtime;
-    data = await readFile2(path2);
   } catch (error) {
-    if (error instanceof ChartError) throw error;
-    if (isFsError(error) && error.code === "ENOENT") throw new ChartError(`chart archive ${path2} does not exist`, { cause: error });
-    throw new ChartError(`chart archive ${path2} cannot be read (${error.message})`, { cause: error });
+    throw readError(error, path2);
   }
-  const chart = loadChartArchive(data, path2, { strict: true });
-  return {
-    metadata: chart.metadata,
-    fileName: basename(path2),
-    data,
-    digest: `sha256:${createHash2("sha256").update(data).digest("hex")}`,
-    size: data.length,
-    mtime
-  };
-}
-async function archiveFiles(data) {
-  let entries;
+  const hash = createHash2("sha256");
+  let size = 0;
+  async function* hashed() {
+    for await (const chunk of createReadStream(path2)) {
+      hash.update(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+  }
+  let files;
   try {
-    entries = readTarEntries(gunzip(data, MAX_CHART_BYTES + 64 * 1024 * 1024));
+    files = await readArchiveFiles(hashed(), path2, loaderReads);
+  } catch (error) {
+    throw readError(error, path2);
+  }
+  const chart = await loadChartFiles(files, path2, { strict: true });
+  return { metadata: chart.metadata, fileName: basename(path2), path: path2, digest: `sha256:${hash.digest("hex")}`, size, mtime };
+}
+function readError(error, path2) {
+  if (error instanceof ChartError || !isFsError(error)) return error;
+  if (error.code === "ENOENT") return new ChartError(`chart archive ${path2} does not exist`, { cause: error });
+  return new ChartError(`chart archive ${path2} cannot be read (${error.message})`, { cause: error });
+}
+async function archiveFileDigests(source) {
+  const digests = /* @__PURE__ */ new Map();
+  await eachArchiveFile(source, (path2) => {
+    const hash = createHash2("sha256");
+    return { data: (chunk) => void hash.update(chunk), end: () => void digests.set(path2, hash.digest("hex")) };
+  });
+  return digests;
+}
+async function eachArchiveFile(source, onFile) {
+  let open2;
+  const scanner = new TarScanner((entry) => {
+    open2?.end();
+    open2 = void 0;
+    if (entry.type === "Directory" || (entry.mode & 61440) === 16384) return void 0;
+    const slash = entry.path.indexOf("/");
+    open2 = onFile(slash >= 0 ? entry.path.slice(slash + 1) : entry.path);
+    return open2.data;
+  });
+  try {
+    await scanTarGz(source, MAX_CHART_BYTES + 64 * 1024 * 1024, scanner);
   } catch (error) {
     if (error instanceof TarFormatError) throw new ChartError(`not a chart archive: ${error.message}`, { cause: error });
     throw error;
   }
-  const files = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    if (entry.type === "Directory" || (entry.mode & 61440) === 16384) continue;
-    const slash = entry.path.indexOf("/");
-    files.set(slash >= 0 ? entry.path.slice(slash + 1) : entry.path, entry.data);
-  }
-  return files;
+  open2?.end();
 }
 
 // src/helm/install.ts
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream, existsSync as existsSync2 } from "node:fs";
-import { readFile as readFile3, rm } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { createReadStream as createReadStream2, existsSync as existsSync2 } from "node:fs";
+import { readFile as readFile2, rm as rm2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto from "crypto";
@@ -14594,12 +14802,12 @@ function downloadToolAttempt(url, dest, auth, headers) {
       debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
       throw err2;
     }
-    const pipeline2 = util.promisify(stream.pipeline);
+    const pipeline3 = util.promisify(stream.pipeline);
     const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline2(readStream, fs2.createWriteStream(dest));
+      yield pipeline3(readStream, fs2.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -14973,7 +15181,7 @@ async function installHelm(version, mirror, log) {
 async function fromToolCache(version, platform, log) {
   const dir = find(TOOL_NAME, version, process.arch);
   if (!dir) return void 0;
-  const path2 = [join3(dir, platform.binary), join3(dir, helmArchiveFolder(platform), platform.binary)].find((p2) => existsSync2(p2));
+  const path2 = [join4(dir, platform.binary), join4(dir, helmArchiveFolder(platform), platform.binary)].find((p2) => existsSync2(p2));
   if (path2) {
     try {
       const reported = await reportedHelmVersion(path2);
@@ -15006,8 +15214,8 @@ async function download(version, mirror, platform, log) {
       );
     }
     extracted = platform.archive === "zip" ? await extractZip(archive) : await extractTar(archive);
-    const folder = join3(extracted, helmArchiveFolder(platform));
-    const binary = join3(folder, platform.binary);
+    const folder = join4(extracted, helmArchiveFolder(platform));
+    const binary = join4(folder, platform.binary);
     if (!existsSync2(binary)) {
       throw new Error(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
     }
@@ -15015,21 +15223,21 @@ async function download(version, mirror, platform, log) {
     if (reported !== version) throw new Error(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
     const cachedDir = await cacheDir(folder, TOOL_NAME, version, process.arch);
     log(`installed Helm ${version} in the tool cache: ${cachedDir}`);
-    return { path: join3(cachedDir, platform.binary), version, source: "download" };
+    return { path: join4(cachedDir, platform.binary), version, source: "download" };
   } finally {
-    if (archive) await rm(archive, { force: true });
-    if (extracted) await rm(extracted, { recursive: true, force: true });
+    if (archive) await rm2(archive, { force: true });
+    if (extracted) await rm2(extracted, { recursive: true, force: true });
   }
 }
 async function publishedChecksum(url, version, platform) {
   const file = await fetchFile(url, version, platform);
   try {
-    const text = await readFile3(file, "utf8");
+    const text = await readFile2(file, "utf8");
     const hex = text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
     if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${url} does not start with a sha256 checksum`);
     return hex;
   } finally {
-    await rm(file, { force: true });
+    await rm2(file, { force: true });
   }
 }
 async function fetchFile(url, version, platform) {
@@ -15042,7 +15250,7 @@ async function fetchFile(url, version, platform) {
 }
 async function sha256File(path2) {
   const hash = createHash3("sha256");
-  for await (const chunk of createReadStream(path2)) hash.update(chunk);
+  for await (const chunk of createReadStream2(path2)) hash.update(chunk);
   return hash.digest("hex");
 }
 function errorText(error) {
@@ -15057,7 +15265,7 @@ export {
   configJson,
   packageChart,
   readChartArchive,
-  archiveFiles,
+  archiveFileDigests,
   resolveHelm,
   parseHelmVersion,
   normalizeMirror
