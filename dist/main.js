@@ -3682,10 +3682,6 @@ var MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MAN
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_BLOB_BYTES = 256 * 1024 * 1024;
 var MONOLITHIC_PROBE_MAX = 256 * 1024;
-var CATALOG_MIN_REPOSITORIES = 2;
-var CATALOG_PAGE = 1e3;
-var CATALOG_MAX_PAGES = 3;
-var CATALOG_SCOPE = "registry:catalog:*";
 var PREFETCH_IN_FLIGHT = 16;
 var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 var TAG_RE2 = /^\w[\w.-]{0,127}$/;
@@ -3711,9 +3707,6 @@ var RegistryClient = class {
   headIsCheaper;
   /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
   monolithic = "unknown";
-  useCatalog;
-  /** Repositories the catalog proved absent (no tags) when authorizeRepositories ran. */
-  absent = /* @__PURE__ */ new Set();
   /** Tag checks sent ahead by prefetchManifests, each handed out once. */
   prefetched = /* @__PURE__ */ new Map();
   authorizing = Promise.resolve();
@@ -3721,7 +3714,6 @@ var RegistryClient = class {
     this.host = options.host;
     this.session = new RegistrySession(options);
     this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
-    this.useCatalog = options.catalog ?? false;
   }
   get stats() {
     return this.session.stats;
@@ -3761,7 +3753,6 @@ var RegistryClient = class {
       this.prefetched.delete(key);
       return ahead;
     }
-    if (this.absent.has(repository) && TAG_RE2.test(reference)) return void 0;
     if (this.headIsCheaper) return this.headManifest(repository, reference);
     return this.getManifest(repository, reference);
   }
@@ -3790,7 +3781,6 @@ var RegistryClient = class {
     for (const { repository, reference } of refs) {
       const key = `${repository}:${reference}`;
       if (this.prefetched.has(key)) continue;
-      if (this.absent.has(repository) && TAG_RE2.test(reference)) continue;
       const check = (async () => {
         await authorized;
         await slot();
@@ -3937,75 +3927,12 @@ var RegistryClient = class {
     return digest;
   }
   /**
-   * Opens a connection and learns the auth scheme (one GET /v2/), best effort. Call it early, e.g.
-   * while charts are packaged, so neither costs a round trip later; authorizeRepositories shares it.
-   */
-  probe() {
-    return this.session.probe();
-  }
-  /**
    * Learns the registry's auth scheme (one GET /v2/ if unknown) and fetches one token covering all
-   * these repositories, so the pushes that follow pay no auth round trips. With the `catalog`
-   * option, also reads which of them do not exist yet (in parallel). Best effort.
+   * these repositories, so the pushes that follow pay no auth round trips. Best effort.
    */
   authorizeRepositories(repositories) {
-    const unique = [...new Set(repositories)];
-    const tokens = this.session.authorizeRepositories(unique);
-    const catalog = this.useCatalog && unique.length >= CATALOG_MIN_REPOSITORIES ? this.readCatalog(unique) : Promise.resolve();
-    this.authorizing = Promise.all([tokens, catalog]).then(() => void 0);
+    this.authorizing = this.session.authorizeRepositories([...new Set(repositories)]);
     return this.authorizing;
-  }
-  async readCatalog(repositories) {
-    try {
-      await this.session.probe();
-      const absent = await this.absentRepositories(repositories);
-      for (const repository of absent) this.absent.add(repository);
-      this.session.debug(`catalog: ${absent.size} of ${repositories.length} repositories do not exist yet; their tag checks are skipped`);
-    } catch (error) {
-      this.session.debug(`catalog: not used (${error instanceof Error ? error.message : String(error)}); every tag is checked`);
-    }
-  }
-  /**
-   * Which of these repositories the registry's catalog proves absent. Trusted only when all of them
-   * share one namespace and the catalog's listing of that namespace was read to its end: the
-   * listing starts after the namespace (`last=`), and ends at the first entry outside it once inside
-   * it, at an entry outside the namespace's stem, or at the last page; more than 3 pages, any
-   * answer but 200 with a list of names, or a next page on another origin: nothing is proven.
-   */
-  async absentRepositories(repositories) {
-    const none = /* @__PURE__ */ new Set();
-    const namespaces = new Set(repositories.map((r) => r.includes("/") ? r.slice(0, r.lastIndexOf("/")) : ""));
-    if (namespaces.size !== 1) return none;
-    const namespace = [...namespaces][0];
-    const prefix = namespace ? `${namespace}/` : "";
-    let url = this.session.url(`/v2/_catalog?n=${CATALOG_PAGE}${namespace ? `&last=${encodeURIComponent(namespace)}` : ""}`);
-    const listed = /* @__PURE__ */ new Set();
-    let inside = false;
-    for (let page = 0; page < CATALOG_MAX_PAGES; page++) {
-      const call = { method: "GET", url, scopes: [CATALOG_SCOPE], operation: "read the catalog", noAuthRetry: true, maxResponseBytes: 1024 * 1024 };
-      const response = await this.session.exchange(call);
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-      let names;
-      try {
-        names = JSON.parse(response.body.toString("utf8")).repositories;
-      } catch {
-        throw new Error("the answer is not JSON");
-      }
-      if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) throw new Error("the answer has no list of repositories");
-      for (const name of names) {
-        if (name.startsWith(prefix)) {
-          inside = true;
-          listed.add(name);
-        } else if (inside || !name.startsWith(namespace)) {
-          return new Set(repositories.filter((r) => !listed.has(r)));
-        }
-      }
-      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(response.headers, "link") ?? "")?.[1];
-      if (!next) return new Set(repositories.filter((r) => !listed.has(r)));
-      url = new URL(next, url);
-      if (url.origin !== this.session.origin) throw new Error("the next page is on another origin");
-    }
-    return none;
   }
   close() {
     return this.session.close();

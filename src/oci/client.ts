@@ -17,14 +17,6 @@ import { REDIRECTS, RegistrySession, type Call, type ClientStats, type SessionOp
 import { headerValue, type HttpResponse } from './transport.js';
 
 export interface RegistryClientOptions extends SessionOptions {
-  /**
-   * Before pushing to several repositories, read the registry's catalog (GET /v2/_catalog, with
-   * its own token scope `registry:catalog:*`) and skip the tag check of every repository it proves
-   * absent: one request instead of one per chart where the registry allows it (self-hosted
-   * Distribution does; most cloud registries refuse, which costs one request and changes nothing).
-   * Off by default: see absentRepositories for when the answer is trusted.
-   */
-  catalog?: boolean;
 }
 
 export type { StreamedBlob };
@@ -59,12 +51,6 @@ const MAX_BLOB_BYTES = 256 * 1024 * 1024;
  */
 const MONOLITHIC_PROBE_MAX = 256 * 1024;
 
-/** The catalog is read only when it saves requests: from this many repositories on. */
-const CATALOG_MIN_REPOSITORIES = 2;
-/** Entries per catalog page (Distribution's maximum) and pages read before giving up. */
-const CATALOG_PAGE = 1000;
-const CATALOG_MAX_PAGES = 3;
-const CATALOG_SCOPE = 'registry:catalog:*';
 /** Tag checks sent ahead by prefetchManifests at once (the connection pool allows 32). */
 const PREFETCH_IN_FLIGHT = 16;
 
@@ -98,9 +84,6 @@ export class RegistryClient {
   private readonly headIsCheaper: boolean;
   /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
   private monolithic: 'unknown' | 'yes' | 'no' = 'unknown';
-  private readonly useCatalog: boolean;
-  /** Repositories the catalog proved absent (no tags) when authorizeRepositories ran. */
-  private readonly absent = new Set<string>();
   /** Tag checks sent ahead by prefetchManifests, each handed out once. */
   private readonly prefetched = new Map<string, Promise<(ManifestInfo & { body?: Buffer }) | undefined>>();
   private authorizing: Promise<void> = Promise.resolve();
@@ -109,7 +92,6 @@ export class RegistryClient {
     this.host = options.host;
     this.session = new RegistrySession(options);
     this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
-    this.useCatalog = options.catalog ?? false;
   }
 
   get stats(): ClientStats {
@@ -153,8 +135,6 @@ export class RegistryClient {
       this.prefetched.delete(key);
       return ahead;
     }
-    // A repository the catalog did not list has no tags (digests are never skipped).
-    if (this.absent.has(repository) && TAG_RE.test(reference)) return undefined;
     if (this.headIsCheaper) return this.headManifest(repository, reference);
     return this.getManifest(repository, reference);
   }
@@ -184,7 +164,6 @@ export class RegistryClient {
     for (const { repository, reference } of refs) {
       const key = `${repository}:${reference}`;
       if (this.prefetched.has(key)) continue;
-      if (this.absent.has(repository) && TAG_RE.test(reference)) continue;
       const check = (async () => {
         await authorized;
         await slot();
@@ -343,79 +322,12 @@ export class RegistryClient {
   }
 
   /**
-   * Opens a connection and learns the auth scheme (one GET /v2/), best effort. Call it early, e.g.
-   * while charts are packaged, so neither costs a round trip later; authorizeRepositories shares it.
-   */
-  probe(): Promise<void> {
-    return this.session.probe();
-  }
-
-  /**
    * Learns the registry's auth scheme (one GET /v2/ if unknown) and fetches one token covering all
-   * these repositories, so the pushes that follow pay no auth round trips. With the `catalog`
-   * option, also reads which of them do not exist yet (in parallel). Best effort.
+   * these repositories, so the pushes that follow pay no auth round trips. Best effort.
    */
   authorizeRepositories(repositories: readonly string[]): Promise<void> {
-    const unique = [...new Set(repositories)];
-    const tokens = this.session.authorizeRepositories(unique);
-    const catalog = this.useCatalog && unique.length >= CATALOG_MIN_REPOSITORIES ? this.readCatalog(unique) : Promise.resolve();
-    this.authorizing = Promise.all([tokens, catalog]).then(() => undefined);
+    this.authorizing = this.session.authorizeRepositories([...new Set(repositories)]);
     return this.authorizing;
-  }
-
-  private async readCatalog(repositories: readonly string[]): Promise<void> {
-    try {
-      await this.session.probe();
-      const absent = await this.absentRepositories(repositories);
-      for (const repository of absent) this.absent.add(repository);
-      this.session.debug(`catalog: ${absent.size} of ${repositories.length} repositories do not exist yet; their tag checks are skipped`);
-    } catch (error) {
-      this.session.debug(`catalog: not used (${error instanceof Error ? error.message : String(error)}); every tag is checked`);
-    }
-  }
-
-  /**
-   * Which of these repositories the registry's catalog proves absent. Trusted only when all of them
-   * share one namespace and the catalog's listing of that namespace was read to its end: the
-   * listing starts after the namespace (`last=`), and ends at the first entry outside it once inside
-   * it, at an entry outside the namespace's stem, or at the last page; more than 3 pages, any
-   * answer but 200 with a list of names, or a next page on another origin: nothing is proven.
-   */
-  async absentRepositories(repositories: readonly string[]): Promise<Set<string>> {
-    const none = new Set<string>();
-    const namespaces = new Set(repositories.map((r) => (r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '')));
-    if (namespaces.size !== 1) return none;
-    const namespace = [...namespaces][0]!;
-    const prefix = namespace ? `${namespace}/` : '';
-    let url = this.session.url(`/v2/_catalog?n=${CATALOG_PAGE}${namespace ? `&last=${encodeURIComponent(namespace)}` : ''}`);
-    const listed = new Set<string>();
-    let inside = false;
-    for (let page = 0; page < CATALOG_MAX_PAGES; page++) {
-      const call: Call = { method: 'GET', url, scopes: [CATALOG_SCOPE], operation: 'read the catalog', noAuthRetry: true, maxResponseBytes: 1024 * 1024 };
-      const response = await this.session.exchange(call);
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-      let names: unknown;
-      try {
-        names = (JSON.parse(response.body.toString('utf8')) as { repositories?: unknown }).repositories;
-      } catch {
-        throw new Error('the answer is not JSON');
-      }
-      if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) throw new Error('the answer has no list of repositories');
-      for (const name of names) {
-        if (name.startsWith(prefix)) {
-          inside = true;
-          listed.add(name);
-        } else if (inside || !name.startsWith(namespace)) {
-          // Past the namespace's block (or it has none): the rest of the catalog is elsewhere.
-          return new Set(repositories.filter((r) => !listed.has(r)));
-        }
-      }
-      const next = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(headerValue(response.headers, 'link') ?? '')?.[1];
-      if (!next) return new Set(repositories.filter((r) => !listed.has(r)));
-      url = new URL(next, url);
-      if (url.origin !== this.session.origin) throw new Error('the next page is on another origin');
-    }
-    return none;
   }
 
   close(): Promise<void> {
