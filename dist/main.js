@@ -6,15 +6,16 @@ import {
 } from "./chunks/chunk-EF4CADYI.js";
 import {
   archiveFileDigests,
+  checkChart,
   configJson,
   goJsonString,
   isStrictSemver,
   normalizeMirror,
-  packageChart,
   parseHelmVersion,
   readChartArchive,
-  sortedByUtf8
-} from "./chunks/chunk-O2NAVJA6.js";
+  sortedByUtf8,
+  writeChartPackage
+} from "./chunks/chunk-4LCOIKVI.js";
 import {
   debug,
   getExecOutput,
@@ -4261,32 +4262,45 @@ var PACKAGE_CONCURRENCY = 4;
 var PreparationError = class extends Error {
   name = "PreparationError";
 };
-async function prepareCharts(sources, config, created, sign, options = {}) {
+async function checkCharts(sources, config) {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(", ")}. Publish them in separate steps or drop "version"`);
   }
+  const checked2 = await settleAll(sources, (source) => checkOne(source, config));
+  rejectDuplicateTargets(checked2);
+  return checked2;
+}
+async function checkOne(source, config) {
+  const directory = source.kind === "directory" ? await checkChart(source.path, { version: config.version, appVersion: config.appVersion }) : void 0;
+  const archive = source.kind === "archive" ? await readArchive(source.path, config) : void 0;
+  const metadata = (directory ?? archive).metadata;
+  return { source, metadata, repository: repositoryFor(config.registry, metadata.name), tag: tagForVersion(metadata.version), directory, archive };
+}
+async function prepareCharts(checked2, config, created, sign, options = {}) {
   const outDir = options.tempDir ?? (process.env.RUNNER_TEMP || tmpdir());
   await mkdir(outDir, { recursive: true }).catch((error) => {
     throw new PreparationError(`cannot create ${outDir} for the packaged charts (${describeError(error)})`);
   });
+  const written = [];
+  try {
+    return await settleAll(checked2.map((c) => c.source), (_source, i) => prepareOne(checked2[i], config, created, outDir, sign).then((p) => (written.push(p), p)));
+  } catch (error) {
+    await discardPrepared(written);
+    throw error;
+  }
+}
+async function settleAll(sources, work) {
   const settled = await mapConcurrent(
     sources,
     PACKAGE_CONCURRENCY,
-    (source) => prepareOne(source, config, created, outDir, sign).then(
+    (source, i) => work(source, i).then(
       (value) => ({ status: "fulfilled", value }),
       (reason) => ({ status: "rejected", reason })
     )
   );
-  const prepared = settled.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
   const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(sources[i].path, describeError(s.reason))] : []);
-  try {
-    if (problems.length > 0) throw new PreparationError(problems.join("\n"));
-    rejectDuplicateTargets(prepared);
-  } catch (error) {
-    await discardPrepared(prepared);
-    throw error;
-  }
-  return prepared;
+  if (problems.length > 0) throw new PreparationError(problems.join("\n"));
+  return settled.map((s) => s.value);
 }
 async function discardPrepared(prepared) {
   await Promise.all(prepared.map((p) => p.scratch ? rm(p.scratch, { recursive: true, force: true }) : void 0));
@@ -4294,17 +4308,17 @@ async function discardPrepared(prepared) {
 function naming(path, message) {
   return message.includes(path) ? message : `${path}: ${message}`;
 }
-async function prepareOne(source, config, created, outDir, sign) {
-  const packaged = source.kind === "directory" ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created, outDir }) : await readArchive(source.path, config);
-  const scratch = source.kind === "directory" ? dirname2(packaged.path) : void 0;
+async function prepareOne(checked2, config, created, outDir, sign) {
+  const { source, metadata: meta } = checked2;
+  const packaged = checked2.directory ? await writeChartPackage(checked2.directory, { mtime: created, outDir }) : checked2.archive;
+  const scratch = checked2.directory ? dirname2(packaged.path) : void 0;
   try {
-    const meta = packaged.metadata;
     const config_ = configJson(meta);
     const prov = sign ? await sign(config_, packaged.fileName, packaged.digest) : source.kind === "archive" ? await provenanceBeside(source.path) : void 0;
     const { path, digest, size } = packaged;
     const artifact = helmArtifact({
-      repository: repositoryFor(config.registry, meta.name),
-      tag: tagForVersion(meta.version),
+      repository: checked2.repository,
+      tag: checked2.tag,
       config: config_,
       chart: { digest, size, open: () => createReadStream(path) },
       prov,
@@ -4330,13 +4344,13 @@ async function provenanceBeside(path) {
   const provPath = `${path}.prov`;
   return existsSync2(provPath) ? readFile(provPath) : void 0;
 }
-function rejectDuplicateTargets(prepared) {
+function rejectDuplicateTargets(checked2) {
   const seen = /* @__PURE__ */ new Map();
-  for (const p of prepared) {
-    const target = `${p.artifact.repository}:${p.artifact.tag}`;
+  for (const c of checked2) {
+    const target = `${c.repository}:${c.tag}`;
     const other = seen.get(target);
-    if (other) throw new PreparationError(`${other} and ${p.source.path} are both ${p.packaged.metadata.name} ${p.packaged.metadata.version}: they would overwrite each other at ${target}`);
-    seen.set(target, p.source.path);
+    if (other) throw new PreparationError(`${other} and ${c.source.path} are both ${c.metadata.name} ${c.metadata.version}: they would overwrite each other at ${target}`);
+    seen.set(target, c.source.path);
   }
 }
 async function pushCharts(prepared, client, config, log3) {
@@ -4442,20 +4456,22 @@ async function run() {
   const sign = config.sign ? await createSigner(config, log2) : void 0;
   if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
-  const prepared = await group(`Package ${plural(sources.length, "chart")}`, async () => {
-    const charts = await prepareCharts(sources, config, created.date, sign);
-    for (const { packaged, artifact } of charts) {
-      info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ", signed" : ""}) \u2192 ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
-    }
-    return charts;
-  });
+  const checked2 = await checkCharts(sources, config);
   const client = config.dryRun ? void 0 : registryClient(config);
+  let prepared = [];
   try {
     if (client) {
-      const targets = prepared.map(({ artifact }) => ({ repository: artifact.repository, reference: artifact.tag }));
+      const targets = checked2.map(({ repository, tag }) => ({ repository, reference: tag }));
       void client.authorizeRepositories(targets.map((t) => t.repository));
       client.prefetchManifests(targets);
     }
+    prepared = await group(`Package ${plural(sources.length, "chart")}`, async () => {
+      const charts = await prepareCharts(checked2, config, created.date, sign);
+      for (const { packaged, artifact } of charts) {
+        info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ", signed" : ""}) \u2192 ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
+      }
+      return charts;
+    });
     const results = await group(
       client ? `Push to ${config.registry.host}` : "Dry run: nothing is pushed",
       () => pushCharts(prepared, client, config, log2)
@@ -4477,7 +4493,7 @@ ${failed.map((f) => f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `$
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-57QB2ZFT.js");
+  const dependencies = await import("./chunks/dependencies-BREPCSK4.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -1,5 +1,5 @@
-// The orchestration: chart sources → packaged artifacts (all checked before any network traffic)
-// → concurrent pushes → one result per chart. A failed chart never stops the others. Packaged
+// The orchestration: chart sources → checked charts (before any network traffic) → packaged
+// artifacts (while the registry's tokens and tag checks travel) → concurrent pushes → one result per chart. A failed chart never stops the others. Packaged
 // charts wait on disk, not in memory, and are streamed from there to the registry.
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname } from 'node:path';
 import {
   archiveFileDigests,
+  checkChart,
   configJson,
-  packageChart,
   readChartArchive,
+  writeChartPackage,
+  type ChartMetadata,
+  type CheckedChart,
   type PackagedChart,
 } from './chart/index.js';
 import { helmArtifact, pushChart, repositoryFor, tagForVersion, type HelmArtifact, type RegistryClient, type StreamedBlob } from './oci/index.js';
@@ -62,35 +65,69 @@ export class PreparationError extends Error {
   override name = 'PreparationError';
 }
 
+/** A chart that passed every check: where it goes, and what is left to write. */
+export interface CheckedSource {
+  source: ChartSource;
+  metadata: ChartMetadata;
+  repository: string;
+  tag: string;
+  /** A chart directory, loaded and checked, to be packaged by prepareCharts. */
+  directory?: CheckedChart;
+  /** A packaged .tgz, read (hashed, metadata) and pushed as it is. */
+  archive?: PackagedChart;
+}
+
 /**
- * Packages (or reads) and signs every chart, a few at a time, and builds its manifest; throws one
- * error listing every bad chart, so nothing is pushed when any input is wrong. The archives are
- * written under `tempDir`; pushCharts removes each once it is pushed, discardPrepared all of them.
+ * Everything that can refuse a chart, before anything is written or sent: inputs that do not fit,
+ * Chart.yaml, .helmignore, dependencies, a packaged chart's contents, two charts on one tag.
+ * Throws one error listing every bad chart.
  */
-export async function prepareCharts(sources: ChartSource[], config: ActionConfig, created: Date, sign?: Signer, options: PrepareOptions = {}): Promise<PreparedChart[]> {
+export async function checkCharts(sources: ChartSource[], config: ActionConfig): Promise<CheckedSource[]> {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(', ')}. Publish them in separate steps or drop "version"`);
   }
+  const checked = await settleAll(sources, (source) => checkOne(source, config));
+  rejectDuplicateTargets(checked);
+  return checked;
+}
+
+async function checkOne(source: ChartSource, config: ActionConfig): Promise<CheckedSource> {
+  const directory = source.kind === 'directory' ? await checkChart(source.path, { version: config.version, appVersion: config.appVersion }) : undefined;
+  const archive = source.kind === 'archive' ? await readArchive(source.path, config) : undefined;
+  const metadata = (directory ?? archive)!.metadata;
+  return { source, metadata, repository: repositoryFor(config.registry, metadata.name), tag: tagForVersion(metadata.version), directory, archive };
+}
+
+/**
+ * Packages the checked chart directories (a few at a time), signs, and builds every manifest. The
+ * archives are written under `tempDir`; pushCharts removes each once it is pushed, discardPrepared
+ * all of them.
+ */
+export async function prepareCharts(checked: CheckedSource[], config: ActionConfig, created: Date, sign?: Signer, options: PrepareOptions = {}): Promise<PreparedChart[]> {
   const outDir = options.tempDir ?? (process.env.RUNNER_TEMP || tmpdir());
   await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
     throw new PreparationError(`cannot create ${outDir} for the packaged charts (${describeError(error)})`);
   });
-  const settled = await mapConcurrent(sources, PACKAGE_CONCURRENCY, (source) =>
-    prepareOne(source, config, created, outDir, sign).then(
-      (value): PromiseSettledResult<PreparedChart> => ({ status: 'fulfilled', value }),
-      (reason: unknown): PromiseSettledResult<PreparedChart> => ({ status: 'rejected', reason }),
-    ),
-  );
-  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const problems = settled.flatMap((s, i) => (s.status === 'rejected' ? [naming(sources[i]!.path, describeError(s.reason))] : []));
+  const written: PreparedChart[] = [];
   try {
-    if (problems.length > 0) throw new PreparationError(problems.join('\n'));
-    rejectDuplicateTargets(prepared);
+    return await settleAll(checked.map((c) => c.source), (_source, i) => prepareOne(checked[i]!, config, created, outDir, sign).then((p) => (written.push(p), p)));
   } catch (error) {
-    await discardPrepared(prepared);
+    await discardPrepared(written);
     throw error;
   }
-  return prepared;
+}
+
+// Runs `work` over the sources a few at a time; one error names every source that failed.
+async function settleAll<T>(sources: ChartSource[], work: (source: ChartSource, index: number) => Promise<T>): Promise<T[]> {
+  const settled = await mapConcurrent(sources, PACKAGE_CONCURRENCY, (source, i) =>
+    work(source, i).then(
+      (value): PromiseSettledResult<T> => ({ status: 'fulfilled', value }),
+      (reason: unknown): PromiseSettledResult<T> => ({ status: 'rejected', reason }),
+    ),
+  );
+  const problems = settled.flatMap((s, i) => (s.status === 'rejected' ? [naming(sources[i]!.path, describeError(s.reason))] : []));
+  if (problems.length > 0) throw new PreparationError(problems.join('\n'));
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** Removes the archives prepareCharts wrote (a given .tgz is never touched); safe to call twice. */
@@ -103,21 +140,19 @@ function naming(path: string, message: string): string {
   return message.includes(path) ? message : `${path}: ${message}`;
 }
 
-async function prepareOne(source: ChartSource, config: ActionConfig, created: Date, outDir: string, sign?: Signer): Promise<PreparedChart> {
-  const packaged = source.kind === 'directory'
-    ? await packageChart(source.path, { version: config.version, appVersion: config.appVersion, mtime: created, outDir })
-    : await readArchive(source.path, config);
-  const scratch = source.kind === 'directory' ? dirname(packaged.path) : undefined;
+async function prepareOne(checked: CheckedSource, config: ActionConfig, created: Date, outDir: string, sign?: Signer): Promise<PreparedChart> {
+  const { source, metadata: meta } = checked;
+  const packaged = checked.directory ? await writeChartPackage(checked.directory, { mtime: created, outDir }) : checked.archive!;
+  const scratch = checked.directory ? dirname(packaged.path) : undefined;
   try {
-    const meta = packaged.metadata;
     const config_ = configJson(meta);
     const prov = sign
       ? await sign(config_, packaged.fileName, packaged.digest)
       : source.kind === 'archive' ? await provenanceBeside(source.path) : undefined;
     const { path, digest, size } = packaged;
     const artifact = helmArtifact({
-      repository: repositoryFor(config.registry, meta.name),
-      tag: tagForVersion(meta.version),
+      repository: checked.repository,
+      tag: checked.tag,
       config: config_,
       chart: { digest, size, open: () => createReadStream(path) },
       prov,
@@ -147,13 +182,13 @@ async function provenanceBeside(path: string): Promise<Buffer | undefined> {
   return existsSync(provPath) ? readFile(provPath) : undefined;
 }
 
-function rejectDuplicateTargets(prepared: PreparedChart[]): void {
+function rejectDuplicateTargets(checked: CheckedSource[]): void {
   const seen = new Map<string, string>();
-  for (const p of prepared) {
-    const target = `${p.artifact.repository}:${p.artifact.tag}`;
+  for (const c of checked) {
+    const target = `${c.repository}:${c.tag}`;
     const other = seen.get(target);
-    if (other) throw new PreparationError(`${other} and ${p.source.path} are both ${p.packaged.metadata.name} ${p.packaged.metadata.version}: they would overwrite each other at ${target}`);
-    seen.set(target, p.source.path);
+    if (other) throw new PreparationError(`${other} and ${c.source.path} are both ${c.metadata.name} ${c.metadata.version}: they would overwrite each other at ${target}`);
+    seen.set(target, c.source.path);
   }
 }
 

@@ -5,7 +5,7 @@ import { parseInputs, type ActionConfig } from './inputs.js';
 import { loginForLaterSteps } from './login.js';
 import { RegistryClient } from './oci/index.js';
 import { setOutputs, writeSummary } from './outputs.js';
-import { discardPrepared, prepareCharts, pushCharts, type ChartResult, type PublishLog } from './publish.js';
+import { checkCharts, discardPrepared, prepareCharts, pushCharts, type PreparedChart, type ChartResult, type PublishLog } from './publish.js';
 import { createSigner } from './signing.js';
 import { sourceDate } from './source-date.js';
 
@@ -22,23 +22,24 @@ export async function run(): Promise<void> {
   const sign = config.sign ? await createSigner(config, log) : undefined;
   if (!config.sign && config.signingKey) core.warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
-  // Every chart is packaged (and so checked) before the first request to the registry.
-  const prepared = await core.group(`Package ${plural(sources.length, 'chart')}`, async () => {
-    const charts = await prepareCharts(sources, config, created.date, sign);
-    for (const { packaged, artifact } of charts) {
-      core.info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ', signed' : ''}) → ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
-    }
-    return charts;
-  });
-
+  // Every chart is checked before the first request to the registry.
+  const checked = await checkCharts(sources, config);
   const client = config.dryRun ? undefined : registryClient(config);
+  let prepared: PreparedChart[] = [];
   try {
     if (client) {
-      // One token for all repositories, and every tag check sent ahead of the uploads.
-      const targets = prepared.map(({ artifact }) => ({ repository: artifact.repository, reference: artifact.tag }));
+      // One token for all repositories and every tag check travel while the charts are packaged.
+      const targets = checked.map(({ repository, tag }) => ({ repository, reference: tag }));
       void client.authorizeRepositories(targets.map((t) => t.repository));
       client.prefetchManifests(targets);
     }
+    prepared = await core.group(`Package ${plural(sources.length, 'chart')}`, async () => {
+      const charts = await prepareCharts(checked, config, created.date, sign);
+      for (const { packaged, artifact } of charts) {
+        core.info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ', signed' : ''}) → ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
+      }
+      return charts;
+    });
     const results = await core.group(client ? `Push to ${config.registry.host}` : 'Dry run: nothing is pushed', () =>
       pushCharts(prepared, client, config, log),
     );

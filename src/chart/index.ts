@@ -11,7 +11,7 @@ export {
   type ChartMetadata,
   type Maintainer,
 } from './metadata.js';
-export { packageChart, type PackageOptions, type PackagedChart } from './package.js';
+export { checkChart, packageChart, writeChartPackage, type CheckedChart, type PackageOptions, type PackagedChart } from './package.js';
 export { archiveFileDigests, archiveFiles, readChartArchive } from './archive.js';
 export { HelmIgnore } from './helmignore.js';
 // provenance.ts (OpenPGP signing) is imported on its own, and lazily: most runs never sign.

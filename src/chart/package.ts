@@ -36,12 +36,26 @@ export interface PackagedChart {
   size: number;
 }
 
+/** A chart folder loaded and checked as `helm package` checks it, ready to be written. */
+export interface CheckedChart {
+  metadata: ChartMetadata;
+  dir: string;
+  chart: LoadedChart;
+}
+
 /**
  * Packages the chart folder `dir` like `helm package`, byte-for-byte reproducibly, into
  * `<outDir>/<new folder>/<name>-<version>.tgz`. Memory holds one chart file at a time.
  */
 export async function packageChart(dir: string, opts: PackageOptions): Promise<PackagedChart> {
-  if (!(opts.mtime instanceof Date) || Number.isNaN(opts.mtime.getTime())) throw new ChartError(`chart ${dir}: the package time is not a valid date`);
+  return writeChartPackage(await checkChart(dir, opts), opts);
+}
+
+/**
+ * Everything of packageChart that can refuse a chart (Chart.yaml, .helmignore, size, dependencies),
+ * without writing anything: every chart can be checked before any is written or pushed.
+ */
+export async function checkChart(dir: string, opts: Pick<PackageOptions, 'version' | 'appVersion'>): Promise<CheckedChart> {
   const { files, ignore } = await readChartDirectory(dir);
   if (!files.some((f) => f.name === 'Chart.yaml')) {
     const rule = ignore.ruleIgnoring('Chart.yaml', false);
@@ -58,7 +72,13 @@ export async function packageChart(dir: string, opts: PackageOptions): Promise<P
   const loaded = await loadChartFiles(files, dir, { strict: true });
   const metadata = withOverrides(loaded.metadata, opts);
   checkDependencies(loaded, metadata);
-  const chart = { ...loaded, metadata };
+  return { metadata, dir, chart: { ...loaded, metadata } };
+}
+
+/** Writes a checked chart to `<outDir>/<new folder>/<name>-<version>.tgz`. */
+export async function writeChartPackage(checked: CheckedChart, opts: Pick<PackageOptions, 'mtime' | 'outDir'>): Promise<PackagedChart> {
+  if (!(opts.mtime instanceof Date) || Number.isNaN(opts.mtime.getTime())) throw new ChartError(`chart ${checked.dir}: the package time is not a valid date`);
+  const { metadata, dir, chart } = checked;
   const fileName = `${metadata.name}-${metadata.version}.tgz`;
   const outDir = opts.outDir ?? tmpdir();
   const folder = await mkdtemp(join(outDir, 'chart-')).catch((error: unknown) => {

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { runStep, type StepResult } from '../support/action-runner.js';
+export { startCountingForwarder, type CountingForwarder } from '../support/counting-forwarder.js';
 import { helmHome, helmOk, helmRegistryFlags, type HelmHome, type HelmVersion } from '../support/helm.js';
 import type { TestRegistry } from '../support/registry.js';
 import type { Cleanup } from '../support/tmp.js';
@@ -186,41 +186,3 @@ export function rfc3339(epochSeconds: string): string {
  * A TCP forwarder in front of a registry that counts every connection made to it: proof that a
  * step did, or did not, talk to the registry at all (whatever the protocol, TLS included).
  */
-export interface CountingForwarder {
-  /** `127.0.0.1:PORT`, to use in place of the registry's host. */
-  host: string;
-  connections(): number;
-  stop(): Promise<void>;
-}
-
-export async function startCountingForwarder(target: { port: number }): Promise<CountingForwarder> {
-  let count = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    count++;
-    const upstream = connect(target.port, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('forwarder: no TCP address');
-  return {
-    host: `127.0.0.1:${address.port}`,
-    connections: () => count,
-    async stop() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}

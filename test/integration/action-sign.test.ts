@@ -11,13 +11,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
-import { createServer, connect, type Socket } from 'node:net';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runStep, type StepResult } from '../support/action-runner.js';
 import { GpgHome, gpgVerifyClearsigned, type GpgKey } from '../support/gpg.js';
 import { helmHome, helmOk, helmRegistryFlags, runHelm, type HelmHome, type HelmVersion } from '../support/helm.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { startCountingForwarder } from '../support/counting-forwarder.js';
 import { Cleanup } from '../support/tmp.js';
 
 const cleanup = new Cleanup();
@@ -499,7 +499,7 @@ describe('a chart packaged and signed by helm package --sign, with its .prov bes
   });
 
   it('with sign: true as well: a clear error, exit 1, nothing pushed', async () => {
-    const counter = await startCountingForwarder(reg.port);
+    const counter = await startCountingForwarder(reg);
     cleanup.add(() => counter.stop());
     const run = await publish({ chart: TGZ, registry: `oci://${counter.host}/refused`, sign: 'true', 'signing-key': keys.signer.armoredSecret }, { cwd: packaged });
     assert.equal(run.result.code, 1, transcript(run.result));
@@ -513,45 +513,10 @@ describe('a chart packaged and signed by helm package --sign, with its .prov bes
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-
-/** A TCP forwarder to the registry that counts connections: proof that a step made no request. */
-async function startCountingForwarder(port: number): Promise<{ host: string; connections(): number; stop(): Promise<void> }> {
-  let count = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    count++;
-    const upstream = connect(port, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('forwarder: no TCP address');
-  return {
-    host: `127.0.0.1:${address.port}`,
-    connections: () => count,
-    stop: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe('signing errors: exit 1, one clear error, no stack trace, no request to the registry', () => {
   let counter: Awaited<ReturnType<typeof startCountingForwarder>>;
   before(async () => {
-    counter = await startCountingForwarder(reg.port);
+    counter = await startCountingForwarder(reg);
     cleanup.add(() => counter.stop());
   });
 

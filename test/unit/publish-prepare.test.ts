@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { packageChart } from '../../src/chart/index.js';
 import type { ChartSource } from '../../src/chart-sources.js';
 import { parseInputs } from '../../src/inputs.js';
-import { discardPrepared, PreparationError, prepareCharts, pushCharts, type PublishLog } from '../../src/publish.js';
+import { checkCharts, discardPrepared, PreparationError, prepareCharts, pushCharts, type PublishLog } from '../../src/publish.js';
 import { Cleanup } from '../support/tmp.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
@@ -48,12 +48,12 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-describe('prepareCharts', () => {
+describe('checkCharts and prepareCharts', () => {
   test('archives wait in the temp folder, stream from there, and are removed once pushed', async () => {
     const tempDir = await emptyDir();
     const given = await packageChart(join(FIXTURES, 'library'), { mtime: CREATED, outDir: await emptyDir() });
     const sources = [...(await Promise.all(['one', 'two', 'three', 'four', 'five', 'six'].map((n) => appChart(n)))), { kind: 'archive' as const, path: given.path }];
-    const prepared = await prepareCharts(sources, config(), CREATED, undefined, { tempDir });
+    const prepared = await prepareCharts(await checkCharts(sources, config()), config(), CREATED, undefined, { tempDir });
     assert.equal(prepared.length, 7);
     assert.equal((await readdir(tempDir)).length, 6, 'one folder per packaged chart; the given .tgz stays where it is');
     for (const { packaged, artifact } of prepared) {
@@ -69,25 +69,21 @@ describe('prepareCharts', () => {
     await discardPrepared(prepared); // again: nothing left, no error
   });
 
-  test('every bad chart is named in one error, and no archive is left behind', async () => {
-    const tempDir = await emptyDir();
+  test('every bad chart is named in one error before anything is written', async () => {
     const badValues = await appChart('bad-values', { 'values.yaml': '- not a map\n' });
     const badSemver = await appChart('bad-version');
     await writeFile(join(badSemver.path, 'Chart.yaml'), 'apiVersion: v2\nname: bad-version\nversion: v1\n');
     const good = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => appChart(n)));
-    await assert.rejects(prepareCharts([...good, badValues, badSemver], config(), CREATED, undefined, { tempDir }), (error: unknown) => {
+    await assert.rejects(checkCharts([...good, badValues, badSemver], config()), (error: unknown) => {
       assert.ok(error instanceof PreparationError);
       assert.match(error.message, /bad-values.*values\.yaml must be a mapping/);
       assert.match(error.message, /bad-version.*"v1" is not a strict SemVer 2 version/);
       return true;
     });
-    assert.deepEqual(await readdir(tempDir), []);
   });
 
-  test('two charts for the same tag are refused, and their archives removed', async () => {
-    const tempDir = await emptyDir();
+  test('two charts for the same tag are refused before anything is written', async () => {
     const sources = [await appChart('same'), await appChart('same')];
-    await assert.rejects(prepareCharts(sources, config(), CREATED, undefined, { tempDir }), /would overwrite each other at charts\/same:1\.0\.0/);
-    assert.deepEqual(await readdir(tempDir), []);
+    await assert.rejects(checkCharts(sources, config()), /would overwrite each other at charts\/same:1\.0\.0/);
   });
 });

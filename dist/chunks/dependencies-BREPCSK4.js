@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseChartYaml,
   resolveHelm
-} from "./chunk-O2NAVJA6.js";
+} from "./chunk-4LCOIKVI.js";
 import {
   getExecOutput,
   helmRegistryConfigPath,

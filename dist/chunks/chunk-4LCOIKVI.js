@@ -14497,8 +14497,7 @@ function standIn(path2) {
 }
 
 // src/chart/package.ts
-async function packageChart(dir, opts) {
-  if (!(opts.mtime instanceof Date) || Number.isNaN(opts.mtime.getTime())) throw new ChartError(`chart ${dir}: the package time is not a valid date`);
+async function checkChart(dir, opts) {
   const { files, ignore } = await readChartDirectory(dir);
   if (!files.some((f2) => f2.name === "Chart.yaml")) {
     const rule = ignore.ruleIgnoring("Chart.yaml", false);
@@ -14511,7 +14510,11 @@ async function packageChart(dir, opts) {
   const loaded = await loadChartFiles(files, dir, { strict: true });
   const metadata = withOverrides(loaded.metadata, opts);
   checkDependencies(loaded, metadata);
-  const chart = { ...loaded, metadata };
+  return { metadata, dir, chart: { ...loaded, metadata } };
+}
+async function writeChartPackage(checked, opts) {
+  if (!(opts.mtime instanceof Date) || Number.isNaN(opts.mtime.getTime())) throw new ChartError(`chart ${checked.dir}: the package time is not a valid date`);
+  const { metadata, dir, chart } = checked;
   const fileName = `${metadata.name}-${metadata.version}.tgz`;
   const outDir = opts.outDir ?? tmpdir();
   const folder = await mkdtemp(join2(outDir, "chart-")).catch((error) => {
@@ -15263,7 +15266,8 @@ export {
   parseChartYaml,
   isStrictSemver,
   configJson,
-  packageChart,
+  checkChart,
+  writeChartPackage,
   readChartArchive,
   archiveFileDigests,
   resolveHelm,
