@@ -142,28 +142,35 @@ export async function startDelayProxy(options: { upstreamPort: number; delayMs: 
   const sockets = new Set<Socket>();
 
   const pipeDelayed = (from: Socket, to: Socket, notBefore: number, onChunk?: (chunk: Buffer) => void): void => {
+    // One queue and one timer per direction: timers round their delay to whole milliseconds, so a
+    // timer per chunk could release a later chunk first and corrupt the stream.
+    const queue: Array<{ at: number; chunk?: Buffer }> = [];
+    let timer: NodeJS.Timeout | undefined;
     let releaseAt = notBefore;
-    let waitingForDrain = false;
+    const pump = (): void => {
+      timer = undefined;
+      while (queue.length > 0 && queue[0]!.at <= performance.now()) {
+        const { chunk } = queue.shift()!;
+        if (to.destroyed) continue;
+        if (!chunk) to.end();
+        // Back-pressure: stop reading while the other side is full.
+        else if (!to.write(chunk)) {
+          from.pause();
+          to.once('drain', () => from.resume());
+        }
+      }
+      if (queue.length > 0) timer = setTimeout(pump, Math.max(1, Math.ceil(queue[0]!.at - performance.now())));
+    };
+    const enqueue = (chunk?: Buffer): void => {
+      releaseAt = Math.max(performance.now() + delay, notBefore + delay, releaseAt);
+      queue.push({ at: releaseAt, chunk });
+      timer ??= setTimeout(pump, Math.max(1, Math.ceil(releaseAt - performance.now())));
+    };
     from.on('data', (chunk: Buffer) => {
       onChunk?.(chunk);
-      releaseAt = Math.max(performance.now() + delay, notBefore + delay, releaseAt);
-      const wait = Math.max(0, releaseAt - performance.now());
-      // Back-pressure: stop reading while the other side is full; timers keep the order.
-      setTimeout(() => {
-        if (!to.destroyed && !to.write(chunk) && !waitingForDrain) {
-          waitingForDrain = true;
-          from.pause();
-          to.once('drain', () => {
-            waitingForDrain = false;
-            from.resume();
-          });
-        }
-      }, wait);
+      enqueue(chunk);
     });
-    from.on('end', () => {
-      releaseAt = Math.max(performance.now() + delay, releaseAt);
-      setTimeout(() => to.end(), Math.max(0, releaseAt - performance.now()));
-    });
+    from.on('end', () => enqueue());
   };
 
   const server: Server = createServer((client) => {
