@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   isUserFacing,
-  loginForLaterSteps
-} from "./chunks/chunk-EF4CADYI.js";
+  loginForLaterSteps,
+  naming
+} from "./chunks/chunk-QCWMXIYO.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -4305,9 +4306,6 @@ async function settleAll(sources, work) {
 async function discardPrepared(prepared) {
   await Promise.all(prepared.map((p) => p.scratch ? rm(p.scratch, { recursive: true, force: true }) : void 0));
 }
-function naming(path, message) {
-  return message.includes(path) ? message : `${path}: ${message}`;
-}
 async function prepareOne(checked2, config, created, outDir, sign) {
   const { source, metadata: meta } = checked2;
   const packaged = checked2.directory ? await writeChartPackage(checked2.directory, { mtime: created, outDir }) : checked2.archive;
@@ -4481,7 +4479,7 @@ async function run() {
     const failed = results.filter((r) => r.status === "failed");
     if (failed.length > 0) {
       setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
-${failed.map((f) => f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`).join("\n")}`);
+${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
     }
     if (client && config.login && config.username && results.some((r) => r.status !== "failed")) {
       await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   logoutRecorded
-} from "./chunks/chunk-EF4CADYI.js";
+} from "./chunks/chunk-QCWMXIYO.js";
 import {
   warning
 } from "./chunks/chunk-LBEWAPR2.js";

@@ -20,3 +20,8 @@ const USER_FACING = new Set(['InputError', 'ChartSourceError', 'PreparationError
 export function isUserFacing(error: unknown): boolean {
   return error instanceof Error && USER_FACING.has(error.name);
 }
+
+/** Prefixes `message` with where it happened, unless it names that place already. */
+export function naming(where: string, message: string): string {
+  return message.includes(where) ? message : `${where}: ${message}`;
+}

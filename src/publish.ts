@@ -18,7 +18,7 @@ import {
 import { helmArtifact, pushChart, repositoryFor, tagForVersion, type HelmArtifact, type RegistryClient, type StreamedBlob } from './oci/index.js';
 import type { ChartSource } from './chart-sources.js';
 import { mapConcurrent } from './concurrency.js';
-import { describeError } from './errors.js';
+import { describeError, naming } from './errors.js';
 import type { ActionConfig } from './inputs.js';
 import type { Signer } from './signing.js';
 
@@ -133,11 +133,6 @@ async function settleAll<T>(sources: ChartSource[], work: (source: ChartSource, 
 /** Removes the archives prepareCharts wrote (a given .tgz is never touched); safe to call twice. */
 export async function discardPrepared(prepared: readonly PreparedChart[]): Promise<void> {
   await Promise.all(prepared.map((p) => (p.scratch ? rm(p.scratch, { recursive: true, force: true }) : undefined)));
-}
-
-// Chart errors usually name their file already; others get the chart's path in front.
-function naming(path: string, message: string): string {
-  return message.includes(path) ? message : `${path}: ${message}`;
 }
 
 async function prepareOne(checked: CheckedSource, config: ActionConfig, created: Date, outDir: string, sign?: Signer): Promise<PreparedChart> {

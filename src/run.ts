@@ -6,6 +6,7 @@ import { loginForLaterSteps } from './login.js';
 import { RegistryClient } from './oci/index.js';
 import { setOutputs, writeSummary } from './outputs.js';
 import { checkCharts, discardPrepared, prepareCharts, pushCharts, type PreparedChart, type ChartResult, type PublishLog } from './publish.js';
+import { naming } from './errors.js';
 import { createSigner } from './signing.js';
 import { sourceDate } from './source-date.js';
 
@@ -49,7 +50,7 @@ export async function run(): Promise<void> {
     await writeSummary(results, config.dryRun);
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) {
-      core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => (f.error?.includes(`${f.repository}:${f.tag}`) ? f.error : `${f.repository}:${f.tag}: ${f.error}`)).join('\n')}`);
+      core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? '')).join('\n')}`);
     }
     // Only credentials the registry accepted are handed to later steps.
     if (client && config.login && config.username && results.some((r) => r.status !== 'failed')) {

@@ -31,6 +31,9 @@ var USER_FACING = /* @__PURE__ */ new Set(["InputError", "ChartSourceError", "Pr
 function isUserFacing(error) {
   return error instanceof Error && USER_FACING.has(error.name);
 }
+function naming(where, message) {
+  return message.includes(where) ? message : `${where}: ${message}`;
+}
 
 // src/login.ts
 var STATE_KEY = "helm-login";
@@ -62,6 +65,7 @@ async function logoutRecorded() {
 export {
   describeError,
   isUserFacing,
+  naming,
   loginForLaterSteps,
   logoutRecorded
 };
