@@ -41,6 +41,10 @@ export async function storeAttestation(bundle: SerializedBundle, api: GitHubApi)
     for (let attempt = 1; attempt <= RETRIES; attempt++) {
       try {
         const response = await client.postJson<{ id?: number | string }>(url, { bundle }, headers);
+        // http-client answers a 404 with a null result instead of an error.
+        if (response.statusCode === 404) {
+          return { stored: false, warning: `the attestation was not stored with GitHub: ${explain(404, api.repository)}. It is in the registry.` };
+        }
         const id = response.result?.id;
         if (id === undefined || id === null) return { stored: false, warning: 'GitHub stored the attestation but returned no id' };
         return { stored: true, id: String(id), url: `${api.serverUrl.replace(/\/$/, '')}/${owner}/${repo}/attestations/${id}` };
