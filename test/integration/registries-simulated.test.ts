@@ -177,7 +177,9 @@ before(async () => {
       host: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
       challenge: 'Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"',
       write: (_auth, repository) =>
-        repository === 'charts/app'
+        repository === 'charts/expired'
+          ? { status: 403, body: errors('DENIED', 'Your authorization token has expired. Reauthenticate and try again.') }
+          : repository === 'charts/app'
           ? { status: 404, body: errors('NAME_UNKNOWN', `The repository with name '${repository}' does not exist in the registry with id '123456789012'`) }
           : {
               status: 403,
@@ -260,6 +262,13 @@ describe('simulated registries: the error for each missing permission', () => {
     assert.equal(error.kind, 'denied');
     assert.match(error.message, /no permission to push to .*charts\/other/);
     assert.match(error.message, /not authorized to perform: ecr:InitiateLayerUpload/);
+  });
+
+  it('simulated: ECR with an expired login token says to get a fresh one', async () => {
+    const error = await pushError('123456789012.dkr.ecr.us-east-1.amazonaws.com', 'charts/expired');
+    assert.equal(error.kind, 'unauthorized');
+    assert.match(error.message, /says the login token has expired \(HTTP 403\): get a fresh one .*aws-actions\/amazon-ecr-login/);
+    assert.doesNotMatch(error.message, /credentials are valid/);
   });
 
   it('simulated: ECR refuses a wrong password (Basic auth)', async () => {
