@@ -204,8 +204,8 @@ before(async () => {
     {
       host: 'harbor.example.com',
       challenge: 'Bearer realm="https://harbor.example.com/service/token",service="harbor-registry"',
-      token: tokenService(() => 'push'),
-      write: () => ({ status: 404, body: errors('NAME_UNKNOWN', 'repository name not known to registry: project charts not found') }),
+      token: tokenService(() => 'pull'), // a robot account without push on the project: the token service drops push
+      write: () => ({ status: 201 }),
     },
     {
       host: 'quay.io',
@@ -289,11 +289,11 @@ describe('simulated registries: the error for each missing permission', () => {
     assert.match(error.message, /artifactregistry\.repositories\.uploadArtifacts/);
   });
 
-  it('simulated: Harbor without the project: create it first', async () => {
+  it('simulated: Harbor robot account without push on the project', async () => {
     const error = await pushError('harbor.example.com', 'charts/app');
-    assert.equal(error.kind, 'name-unknown');
-    assert.match(error.message, /create it first.*project charts not found/);
-    assert.doesNotMatch(error.message, /aws ecr/);
+    assert.equal(error.kind, 'denied');
+    assert.match(error.message, /no permission to push to harbor\.example\.com\/charts\/app/);
+    assert.doesNotMatch(error.message, /write:packages|aws ecr/);
   });
 
   it('simulated: Quay robot account with read only', async () => {
