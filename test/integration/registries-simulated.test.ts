@@ -217,7 +217,7 @@ before(async () => {
       host: 'acme.jfrog.io',
       challenge: 'Bearer realm="https://acme.jfrog.io/v2/token",service="acme.jfrog.io"',
       token: tokenService(() => 'push'),
-      write: () => ({ status: 403, body: errors('DENIED', 'Permission to deploy to helm-local denied for user ci') }),
+      write: () => ({ status: 403, body: errors('DENIED', 'Permission to deploy to helm-oci-local denied for user ci') }),
     },
   ];
 });
@@ -303,9 +303,9 @@ describe('simulated registries: the error for each missing permission', () => {
   });
 
   it('simulated: Artifactory without deploy permission', async () => {
-    const error = await pushError('acme.jfrog.io', 'helm-local/app');
+    const error = await pushError('acme.jfrog.io', 'helm-oci-local/app');
     assert.equal(error.kind, 'denied');
-    assert.match(error.message, /Permission to deploy to helm-local denied/);
+    assert.match(error.message, /no permission to push to acme\.jfrog\.io\/helm-oci-local\/app.*Permission to deploy to helm-oci-local denied/);
   });
 
   it('never puts the password or a token in a message', async () => {
