@@ -1,6 +1,8 @@
 // The registry side of the supply chain against a real Distribution 2.8 registry: Artifact Hub's
 // metadata manifest, and the `sha256-<hex>` referrers tag index kept with what others wrote there.
 import assert from 'node:assert/strict';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { blobOf, OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, RegistryClient, type Descriptor } from '../../src/oci/index.js';
 import { addToReferrersIndex, listReferrers, pushReferrer, referrersTag } from '../../src/oci/referrers.js';
@@ -90,5 +92,61 @@ describe('the referrers tag index of Distribution 2.8', () => {
       addToReferrersIndex(client, repo, target.digest, { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: `sha256:${'2'.repeat(64)}`, size: 1 }),
       /holds a application\/vnd\.oci\.image\.manifest\.v1\+json, not an OCI image index: .*delete that tag/,
     );
+  });
+});
+
+/**
+ * Distribution 2.8 in front of which a small proxy answers the referrers API from the manifests
+ * with a `subject` pushed through it, as registries with the API (zot, Distribution 3, Harbor 2.8+) do.
+ */
+async function withReferrersApi(upstream: TestRegistry): Promise<{ host: string; close(): Promise<void> }> {
+  const referrers = new Map<string, unknown[]>();
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const api = /^\/v2\/(.+)\/referrers\/(sha256:[a-f0-9]{64})$/.exec(req.url ?? '');
+      if (api && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': OCI_INDEX_MEDIA_TYPE });
+        res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: referrers.get(`${api[1]}@${api[2]}`) ?? [] }));
+        return;
+      }
+      const forward = request({ host: '127.0.0.1', port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (up) => {
+        const manifest = /^\/v2\/(.+)\/manifests\//.exec(req.url ?? '');
+        if (req.method === 'PUT' && manifest && up.statusCode === 201) {
+          const parsed = JSON.parse(body.toString()) as { subject?: { digest: string }; artifactType?: string; annotations?: Record<string, string> };
+          if (parsed.subject) {
+            const key = `${manifest[1]}@${parsed.subject.digest}`;
+            referrers.set(key, [...(referrers.get(key) ?? []), { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: up.headers['docker-content-digest'], size: body.length, artifactType: parsed.artifactType, annotations: parsed.annotations }]);
+          }
+        }
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+}
+
+describe('simulated: a registry with the referrers API', () => {
+  it('lists the referrer by itself: no sha256-<hex> tag is written', async () => {
+    const open = await startRegistry({ auth: 'none' });
+    cleanup.add(() => open.stop());
+    const front = await withReferrersApi(open);
+    cleanup.add(() => front.close());
+    const apiClient = new RegistryClient({ host: front.host, transport: { plainHttp: true } });
+    cleanup.add(() => apiClient.close());
+    const config = blobOf(Buffer.from('{"seed":"api"}'));
+    await apiClient.pushBlob('charts/api', config);
+    const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST_MEDIA_TYPE, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config.digest, size: config.size }, layers: [] }));
+    const target = { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: await apiClient.putManifest('charts/api', 'v1', body, OCI_MANIFEST_MEDIA_TYPE), size: body.length };
+    const pushed = await pushReferrer(apiClient, { repository: 'charts/api', subject: target, artifactType: 'application/vnd.example+json', layers: [{ mediaType: 'application/vnd.example+json', data: Buffer.from('{}') }], annotations: {} });
+    const listed = await listReferrers(apiClient, 'charts/api', target.digest);
+    assert.equal(listed.api, true);
+    assert.deepEqual(listed.manifests.map((m) => m.digest), [pushed.digest]);
+    assert.equal(await apiClient.headManifest('charts/api', referrersTag(target.digest)), undefined, 'no fallback tag');
   });
 });
