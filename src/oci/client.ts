@@ -368,4 +368,26 @@ export class RegistryClient {
       );
     }
   }
+
+  /**
+   * GET /v2/<repo>/referrers/<digest> (OCI distribution 1.1): the image index listing the
+   * manifests whose subject is that digest; undefined when the registry has no referrers API
+   * (404, 405, or 400/501 from registries that do not know the route).
+   */
+  async getReferrers(repository: string, digest: string): Promise<Buffer | undefined> {
+    checkName(repository, digest);
+    const call: Call = {
+      method: 'GET',
+      url: this.session.url(`/v2/${repository}/referrers/${digest}`),
+      repository,
+      operation: `list the referrers of ${short(digest)}`,
+      headers: { accept: OCI_INDEX_MEDIA_TYPE },
+      maxResponseBytes: MAX_MANIFEST_BYTES,
+      followRedirects: true,
+    };
+    const response = await this.session.exchange(call);
+    if ([400, 404, 405, 501].includes(response.status)) return undefined;
+    if (response.status !== 200) throw this.session.fail(call, response);
+    return response.body;
+  }
 }
