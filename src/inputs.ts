@@ -7,7 +7,7 @@ import { normalizeMirror, parseHelmVersion } from './helm/install.js';
 import { parseRegistryUrl, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
 
 /** Inputs whose values are masked before any input is parsed or printed. */
-export const SECRET_INPUTS = ['password', 'signing-key', 'signing-passphrase'] as const;
+export const SECRET_INPUTS = ['password', 'signing-key', 'signing-passphrase', 'github-token'] as const;
 
 export interface ActionConfig {
   chartPatterns: string[];
@@ -36,6 +36,23 @@ export interface ActionConfig {
   timeoutMs: number;
   /** How long one request is retried while the registry answers 429/5xx or cannot be reached. */
   retryTimeoutMs: number;
+  /** Keyless signing, provenance and Artifact Hub metadata: checked by the supply-chain module. */
+  supplyChain: SupplyChainSettings;
+}
+
+export interface SupplyChainSettings {
+  sigstoreSign: boolean;
+  attest: boolean;
+  sigstore: string;
+  fulcioUrl: string;
+  rekorUrl: string;
+  tsaUrl: string;
+  sigstoreFormat: string;
+  /** Sign and attest an unchanged chart again. */
+  resign: boolean;
+  githubToken: string;
+  /** Absolute path of artifacthub-repo.yml, or ''. */
+  artifacthubRepo: string;
 }
 
 export interface TlsFiles {
@@ -108,6 +125,18 @@ export function parseInputs(get: InputGetter): ActionConfig {
     concurrency: positiveInt('concurrency', get('concurrency'), 8),
     timeoutMs: parseDuration('timeout', get('timeout'), 30 * 60_000),
     retryTimeoutMs: parseDuration('retry-timeout', get('retry-timeout'), 60_000),
+    supplyChain: {
+      sigstoreSign: bool('sigstore-sign', get('sigstore-sign'), false),
+      attest: bool('attest', get('attest'), false),
+      sigstore: get('sigstore').trim(),
+      fulcioUrl: get('fulcio-url').trim(),
+      rekorUrl: get('rekor-url').trim(),
+      tsaUrl: get('tsa-url').trim(),
+      sigstoreFormat: get('sigstore-format').trim(),
+      resign: bool('sigstore-resign', get('sigstore-resign'), false),
+      githubToken: get('github-token').trim(),
+      artifacthubRepo: get('artifacthub-repo').trim() ? resolve(get('artifacthub-repo').trim()) : '',
+    },
   };
 }
 
