@@ -28,12 +28,8 @@ export async function run(): Promise<void> {
   const client = config.dryRun ? undefined : registryClient(config);
   let prepared: PreparedChart[] = [];
   try {
-    if (client) {
-      // One token for all repositories and every tag check travel while the charts are packaged.
-      const targets = checked.map(({ repository, tag }) => ({ repository, reference: tag }));
-      void client.authorizeRepositories(targets.map((t) => t.repository));
-      client.prefetchManifests(targets);
-    }
+    // One token for all repositories and every tag check travel while the charts are packaged.
+    void client?.prepare(checked.map(({ repository, tag }) => ({ repository, reference: tag })));
     prepared = await core.group(`Package ${plural(sources.length, 'chart')}`, async () => {
       const charts = await prepareCharts(checked, config, created.date, sign);
       for (const { packaged, artifact } of charts) {

@@ -19,7 +19,7 @@ after(() => cleanup.run());
 const USER = 'sim';
 const PASS = 'sim-secret';
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
-const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 5, factor: 2, jitter: 0.1, maxDelayMs: 20, maxRetryAfterMs: 5000 };
+const FAST_RETRY: RetryPolicy = { maxAttempts: 3, maxElapsedMs: 5000, baseDelayMs: 5, factor: 2, jitter: 0.1, maxDelayMs: 20 };
 
 interface Seen {
   method: string;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorCode, errorFromNetwork, errorFromResponse, parseErrorBody, RegistryError, type ResponseErrorContext } from '../../src/oci/errors.js';
+import { errorCode, parseErrorBody, RegistryError } from '../../src/oci/errors.js';
+import { errorFromNetwork } from '../../src/oci/network-errors.js';
+import { errorFromResponse, type ResponseErrorContext } from '../../src/oci/response-errors.js';
 
 const body = (code: string, message: string): Buffer => Buffer.from(JSON.stringify({ errors: [{ code, message, detail: null }] }));
 
