@@ -15,14 +15,14 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-// Delays 0.25, 0.5, 1, 2, 4, 8, 8, … s: a registry back within 30 s is reached within ~8 s of it.
+// Delays 0.25, 0.5, 1, 2, 4, 5, 5, … s (±20%): a registry back within 30 s is reached within ~5 s of it.
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 15,
+  maxAttempts: 20,
   maxElapsedMs: 60_000,
   baseDelayMs: 250,
   factor: 2,
   jitter: 0.2,
-  maxDelayMs: 8_000,
+  maxDelayMs: 5_000,
 };
 
 // 501 Not Implemented will not change on a retry; 505 neither.

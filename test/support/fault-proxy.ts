@@ -51,6 +51,8 @@ export interface FaultProxy {
   requests: ProxiedRequest[];
   /** Requests that reached the storage origin with an Authorization header (must stay 0). */
   credentialLeaks: number;
+  /** Registry restarts that went wrong (the suite cannot judge runs after one). */
+  restartErrors: string[];
   /** Resolves when no registry restart is under way. */
   settled(): Promise<void>;
   setDecide(decide: FaultProxyOptions['decide']): void;
@@ -110,6 +112,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let decide = options.decide ?? (() => undefined);
   let index = 0;
   let restarting: Promise<void> = Promise.resolve();
+  let down = false;
   const timers = new Set<NodeJS.Timeout>();
   const upstreamBasic = registry.auth === 'basic' ? `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}` : undefined;
 
@@ -117,6 +120,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     host: '',
     injected: [],
     requests: [],
+    restartErrors: [],
     credentialLeaks: 0,
     settled: () => restarting,
     setDecide: (next) => {
@@ -237,6 +241,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       case 'kill-registry':
         forwardPart(req, fault.afterBytes, (upstream) => {
+          // One outage at a time: a second kill while the registry is down is just a dropped request.
+          if (down) {
+            upstream.destroy();
+            req.socket.destroy();
+            return;
+          }
+          down = true;
           restarting = (async () => {
             await registry.kill();
             upstream.destroy();
@@ -244,7 +255,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             await new Promise((resolve) => setTimeout(resolve, fault.downMs));
             await registry.restart();
             await listen(server, port);
-          })();
+          })()
+            .catch((error: unknown) => {
+              proxy.restartErrors.push(error instanceof Error ? error.message : String(error));
+            })
+            .finally(() => {
+              down = false;
+            });
         });
         return;
     }

@@ -78,11 +78,11 @@ export function seeded(seed: number): () => number {
 
 type Match = (r: ProxiedRequest) => boolean;
 const anyRequest: Match = () => true;
-const uploadPut: Match = (r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/');
+export const uploadPut: Match = (r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/');
 const manifestGet: Match = (r) => r.method === 'GET' && r.path.includes('/manifests/');
 const reads: Match = (r) => (r.method === 'GET' || r.method === 'HEAD') && r.path !== '/v2/';
 
-interface Planned {
+export interface Planned {
   label: string;
   fault: Fault;
   match: Match;
@@ -252,19 +252,55 @@ async function verify(env: SuiteEnv, chart: Chart, digest: string, work: string)
   return undefined;
 }
 
-interface SuiteEnv {
+export interface FaultEnv {
   registry: TestRegistry;
   proxy: FaultProxy;
   home: HelmHome;
   direct: RegistryClient;
+  /** Where runs write their charts. */
+  root: string;
+  close(): Promise<void>;
+}
+type SuiteEnv = FaultEnv;
+
+/** A registry (Basic auth) behind a fault proxy, and a Helm logged in to the registry itself. */
+export async function startFaultEnv(): Promise<FaultEnv> {
+  const root = await makeTempDir('fault-suite-');
+  const registry = await startRegistry({ auth: 'basic' });
+  const proxy = await startFaultProxy({ registry });
+  const home = await helmHome();
+  const direct = new RegistryClient({ host: registry.host, credentials: { username: registry.username, password: registry.password }, transport: { plainHttp: true } });
+  const close = async (): Promise<void> => {
+    await direct.close();
+    await proxy.stop();
+    await registry.stop();
+    await home.remove();
+    await removeDir(root);
+  };
+  const login = await runHelm('4.1.4', ['registry', 'login', registry.host, '--username', registry.username, '--password-stdin', '--plain-http'], { home, input: registry.password });
+  if (login.code !== 0) {
+    await close();
+    throw new Error(`helm registry login failed: ${login.stderr}`);
+  }
+  return { registry, proxy, home, direct, root, close };
 }
 
-async function oneRun(env: SuiteEnv, seed: number, run: number, mode: RunMode, root: string): Promise<RunRecord> {
+export interface RunSpec {
+  seed: number;
+  run: number;
+  mode: RunMode;
+  /** Faults to inject instead of the seeded choice. */
+  faults?: Planned[];
+}
+
+/** One push through the proxy with its faults, judged: verified, a clean failure, or a defect. */
+export async function runOne(env: FaultEnv, spec: RunSpec): Promise<RunRecord> {
+  const { seed, run, mode } = spec;
   const random = seeded(seed * 100_003 + run);
-  const work = join(root, `run-${run}`);
+  const work = join(env.root, `run-${seed}-${run}`);
   await mkdir(work, { recursive: true });
   const chart = await writeChart(work, `s${seed}-r${run}`, `1.0.${run}`, 20_000 + Math.floor(random() * 300_000));
-  const planned = plan(random, mode, chart.payload.length);
+  const planned = spec.faults ?? plan(random, mode, chart.payload.length);
   const before = env.proxy.injected.length;
   env.proxy.setDecide(decider(planned));
   const started = Date.now();
@@ -275,6 +311,7 @@ async function oneRun(env: SuiteEnv, seed: number, run: number, mode: RunMode, r
     env.proxy.setDecide(undefined);
     await env.proxy.settled();
   }
+  if (env.proxy.restartErrors.length > 0) throw new Error(`the registry did not come back: ${env.proxy.restartErrors.join('; ')}`);
   const ms = Date.now() - started;
   const injected = env.proxy.injected.slice(before);
   const record = { run, mode, planned: planned.map((p) => p.label), injected, ms, gaveUp: false };
@@ -288,31 +325,26 @@ async function oneRun(env: SuiteEnv, seed: number, run: number, mode: RunMode, r
   return { ...record, outcome: 'clean-failure', gaveUp: !injected.some((k) => FATAL.has(k)), detail: outcome.message };
 }
 
+export function describeRun(record: RunRecord): string {
+  return `run ${record.run} (${record.mode}, ${record.ms} ms): ${record.outcome}${record.gaveUp ? ' (needless)' : ''}; planned ${record.planned.join(', ')}; injected ${record.injected.join(', ') || 'nothing'}; ${record.detail.replace(/\n/g, ' | ')}`;
+}
+
 export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSuiteReport> {
   const log = options.log ?? (() => {});
   const started = Date.now();
-  const root = await makeTempDir('fault-suite-');
-  const registry = await startRegistry({ auth: 'basic' });
-  const proxy = await startFaultProxy({ registry });
-  const home = await helmHome();
-  const direct = new RegistryClient({ host: registry.host, credentials: { username: registry.username, password: registry.password }, transport: { plainHttp: true } });
+  const env = await startFaultEnv();
   const records: RunRecord[] = [];
+  let leaks: number;
   try {
-    const login = await runHelm('4.1.4', ['registry', 'login', registry.host, '--username', registry.username, '--password-stdin', '--plain-http'], { home, input: registry.password });
-    if (login.code !== 0) throw new Error(`helm registry login failed: ${login.stderr}`);
-    const env: SuiteEnv = { registry, proxy, home, direct };
     for (let run = 0; run < options.runs; run++) {
       const mode: RunMode = options.actionEvery > 0 && run % options.actionEvery === options.actionEvery - 1 ? 'action' : 'client';
-      const record = await oneRun(env, options.seed, run, mode, root);
+      const record = await runOne(env, { seed: options.seed, run, mode });
       records.push(record);
-      log(`run ${run} (${mode}, ${record.ms} ms): ${record.outcome}${record.gaveUp ? ' (needless)' : ''}; planned ${record.planned.join(', ')}; injected ${record.injected.join(', ') || 'nothing'}; ${record.detail.replace(/\n/g, ' | ')}`);
+      log(describeRun(record));
     }
   } finally {
-    await direct.close();
-    await proxy.stop();
-    await registry.stop();
-    await home.remove();
-    await removeDir(root);
+    leaks = env.proxy.credentialLeaks;
+    await env.close();
   }
   const faults: Partial<Record<FaultKind, number>> = {};
   for (const kind of records.flatMap((r) => r.injected)) faults[kind] = (faults[kind] ?? 0) + 1;
@@ -327,7 +359,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSu
     unclearFailures: count('unclear-failure'),
     overTime: count('over-time'),
     needlessFailures: records.filter((r) => r.gaveUp).length,
-    credentialLeaks: proxy.credentialLeaks,
+    credentialLeaks: leaks,
     ms: Date.now() - started,
   };
 }
