@@ -19,12 +19,12 @@ import { BlobUploader, checkStoredDigest, shortDigest } from './upload.js';
 export type RegistryClientOptions = SessionOptions;
 
 /** A manifest to look up: a tag or digest in a repository. */
-export interface ManifestRef {
+interface ManifestRef {
   repository: string;
   reference: string;
 }
 
-export interface ManifestInfo {
+interface ManifestInfo {
   digest: string;
   mediaType: string;
   size: number;

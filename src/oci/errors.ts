@@ -7,7 +7,7 @@ export class OciInputError extends Error {
   override name = 'OciInputError';
 }
 
-export type RegistryErrorKind =
+type RegistryErrorKind =
   | 'unauthorized'
   | 'denied'
   | 'name-unknown'
@@ -23,7 +23,7 @@ export type RegistryErrorKind =
   /** The step's time ran out (its AbortSignal fired). */
   | 'aborted';
 
-export interface RegistryErrorDetails {
+interface RegistryErrorDetails {
   kind: RegistryErrorKind;
   host: string;
   repository?: string;

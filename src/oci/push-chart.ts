@@ -16,7 +16,7 @@ import {
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
 
-export interface PushArtifact {
+interface PushArtifact {
   repository: string;
   tag: string;
   config: Blob;
@@ -26,13 +26,13 @@ export interface PushArtifact {
   manifest: { body: Buffer; digest: string };
 }
 
-export interface PushChartOptions {
+interface PushChartOptions {
   ifExists: IfExists;
   /** Does the registry's chart layer hold the same files as ours (a repack of the same chart)? */
   sameChartFiles(remoteChartLayer: Buffer): Promise<boolean>;
 }
 
-export interface PushChartResult {
+interface PushChartResult {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The manifest digest now behind the tag (the registry's when unchanged or skipped). */
   digest: string;

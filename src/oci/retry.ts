@@ -64,7 +64,7 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   return Math.max(0, date - now);
 }
 
-export interface AttemptOutcome {
+interface AttemptOutcome {
   status?: number;
   retryAfter?: string;
   error?: unknown;
@@ -98,7 +98,7 @@ export function retryDelay(
   return elapsedMs + delay > policy.maxElapsedMs ? undefined : delay;
 }
 
-export interface RetryHooks {
+interface RetryHooks {
   policy?: RetryPolicy;
   /** False when the request body is a stream already consumed: such a request is never resent. */
   canResend: boolean;

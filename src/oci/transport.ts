@@ -33,17 +33,17 @@ export interface TransportOptions extends TlsOptions {
   proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
 }
 
-export interface RequestDeadline {
+interface RequestDeadline {
   baseMs: number;
   perMiBMs: number;
 }
 
 // 60 s for any request, plus 10 s per MiB (a link slower than ~100 KiB/s is not worth waiting on).
-export const DEFAULT_DEADLINE: RequestDeadline = { baseMs: 60_000, perMiBMs: 10_000 };
+const DEFAULT_DEADLINE: RequestDeadline = { baseMs: 60_000, perMiBMs: 10_000 };
 
 export type Headers = Record<string, string | string[] | undefined>;
 
-export interface HttpRequest {
+interface HttpRequest {
   method: string;
   url: URL;
   headers?: Record<string, string>;
@@ -72,7 +72,7 @@ const DEFAULT_MAX_RESPONSE = 4 * 1024 * 1024;
 const MIB = 1024 * 1024;
 
 /** Node-style errors of our own, so retry decisions and messages can tell them apart by code. */
-export class TransportError extends Error {
+class TransportError extends Error {
   constructor(
     message: string,
     readonly code: 'ERR_REQUEST_DEADLINE' | 'ERR_RESPONSE_TOO_LARGE',
@@ -85,7 +85,7 @@ export class TransportError extends Error {
  * The CAs Node trusts by default (bundled, plus NODE_EXTRA_CA_CERTS or system CAs where Node
  * supports reading them), so a given `ca` adds to them instead of replacing them.
  */
-export function defaultCaCertificates(): string[] {
+function defaultCaCertificates(): string[] {
   const getCa = (tls as { getCACertificates?: (type?: string) => string[] }).getCACertificates;
   if (getCa) return getCa('default');
   const certs = [...tls.rootCertificates];

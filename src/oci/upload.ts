@@ -44,8 +44,6 @@ function lostSession(response: HttpResponse): boolean {
   return parseErrorBody(response.body).some((e) => e.code === 'BLOB_UPLOAD_UNKNOWN' || e.code === 'BLOB_UPLOAD_INVALID');
 }
 
-class LostSession extends Error {}
-
 export class BlobUploader {
   /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
   private monolithic: 'unknown' | 'yes' | 'no' = 'unknown';
