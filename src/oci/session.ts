@@ -7,6 +7,7 @@ import type { RegistryError } from './errors.js';
 import { errorFromNetwork, type NetworkErrorContext } from './network-errors.js';
 import { errorFromResponse } from './response-errors.js';
 import { abortableSleep, DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import { setMaxListeners } from 'node:events';
 import type { Readable } from 'node:stream';
 import { headerValue, Transport, type HttpResponse, type TransportOptions } from './transport.js';
 
@@ -85,6 +86,8 @@ export class RegistrySession {
     this.push = (options.access ?? 'push') === 'push';
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.signal = options.signal;
+    // Every request in flight and every wait before a retry listens to it: no leak, no warning.
+    if (this.signal) setMaxListeners(0, this.signal);
     this.userAgent = options.userAgent ?? 'helm-oci-publish';
     this.debug = options.debug ?? (() => {});
     this.auth = new Authorizer({

@@ -196,4 +196,20 @@ describe('network faults (Distribution behind a fault-injecting proxy)', () => {
     assert.ok(proxy.injected.includes('redirect'));
     await assertStored(a);
   });
+
+  it('many pushes waiting on one step signal: no listener warning', BOUND, async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const c = client({ signal: AbortSignal.timeout(20_000), retry: { baseDelayMs: 500 } });
+      let failed = 0;
+      const charts = Array.from({ length: 20 }, () => chart(1024));
+      await withFaults((r) => (r.method === 'PUT' && failed++ < 40 ? { kind: 'status', status: 503, body: 'json' } : undefined), () => Promise.all(charts.map((a) => push(c, a))));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
 });
