@@ -90,7 +90,7 @@ export function errorFromResponse(ctx: ResponseErrorContext): RegistryError {
     );
   }
   if (ctx.status >= 500) {
-    return new RegistryError(`${prefix}: the registry ${ctx.host} failed with HTTP ${ctx.status}, also after retries.${said}`, {
+    return new RegistryError(`${prefix}: the registry ${ctx.host} failed with HTTP ${ctx.status}, also after retries${said}; if it is restarting or overloaded, raise the retry-timeout input to wait longer.`, {
       kind: 'server',
       ...base,
     });
