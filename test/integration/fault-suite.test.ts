@@ -4,7 +4,8 @@
 // real Helm 4.1 pulling it by digest from the registry; every failure must be one clear line.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { describeRun, runFaultSuite, runOne, startFaultEnv, summary, uploadPut, type FaultEnv } from '../support/fault-suite.js';
+import { uploadPut } from '../support/fault-plan.js';
+import { describeRun, runFaultSuite, runOne, startFaultEnv, summary, type FaultEnv } from '../support/fault-suite.js';
 
 const SEED = 20261202;
 const RUNS = 8;
