@@ -116,7 +116,7 @@ export class RegistrySession {
    * Opens a connection and learns the auth scheme with one GET /v2/, once; later calls share it.
    * Best effort: a failure is logged and left for the requests to report.
    */
-  probe(): Promise<void> {
+  private probe(): Promise<void> {
     if (this.auth.knownScheme !== 'unknown') return Promise.resolve();
     this.probing ??= this.exchange({ method: 'GET', url: this.url('/v2/'), operation: 'reach the registry', noAuthRetry: true }).then(
       () => undefined,

@@ -183,7 +183,8 @@ export class Transport {
         body: request.body,
         signal,
       });
-      const declared = Number(headerValue(response.headers, 'content-length') ?? '0');
+      const length = Number(headerValue(response.headers, 'content-length') ?? '0');
+      const declared = Number.isSafeInteger(length) && length > 0 ? length : 0;
       if (request.method !== 'HEAD' && declared > limit) {
         response.body.destroy();
         throw new TransportError(`${url.host} announced a response of ${declared} bytes, more than the ${limit} expected`, 'ERR_RESPONSE_TOO_LARGE');
