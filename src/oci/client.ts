@@ -37,7 +37,7 @@ export interface Manifest extends ManifestInfo {
 const MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(', ');
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** A blob whose size we do not know (no descriptor) is read up to this much. */
+/** No blob is read beyond this (a chart archive is far smaller); one with a descriptor, not beyond its size. */
 const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 
 /** Tag checks sent ahead by prepare at once (the connection pool allows 32). */
@@ -81,8 +81,8 @@ export class RegistryClient {
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw this.session.fail(call, response);
     const digest = headerValue(response.headers, 'docker-content-digest');
-    if (!digest) {
-      // Helm needs this header on HEAD too; without it, read the manifest to know its digest.
+    if (!digest || !isDigest(digest)) {
+      // Helm needs this header on HEAD too; without it (or with junk), read the manifest to know its digest.
       const manifest = await this.getManifest(repository, reference);
       return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
     }
@@ -202,7 +202,7 @@ export class RegistryClient {
       url: this.session.url(`/v2/${repository}/blobs/${digest}`),
       repository,
       operation: `download blob ${shortDigest(digest)}`,
-      maxResponseBytes: size ?? MAX_BLOB_BYTES,
+      maxResponseBytes: Math.min(size ?? MAX_BLOB_BYTES, MAX_BLOB_BYTES),
       followRedirects: true,
     };
     const response = await this.session.exchange(call);
