@@ -8,12 +8,12 @@ import { uploadPut } from '../support/fault-plan.js';
 import { describeRun, runFaultSuite, runOne, startFaultEnv, summary, type FaultEnv } from '../support/fault-suite.js';
 
 const SEED = 20261202;
-const RUNS = 8;
+const RUNS = 6;
 
 describe('fault suite', () => {
   it(`seed ${SEED}, ${RUNS} runs: no false success, no unclear failure, nothing over its bound, no leaked credential`, { timeout: 180_000 }, async () => {
     const lines: string[] = [];
-    const report = await runFaultSuite({ seed: SEED, runs: RUNS, actionEvery: 4, log: (line) => lines.push(line) });
+    const report = await runFaultSuite({ seed: SEED, runs: RUNS, actionEvery: 3, log: (line) => lines.push(line) });
     const text = `${lines.join('\n')}\n${summary(report)}`;
     console.log(text.replace(/^/gm, '# '));
     assert.equal(report.runs.length, RUNS);
