@@ -62,7 +62,7 @@ const SCOPES_PER_TOKEN = 50;
 
 export class RegistrySession {
   readonly host: string;
-  readonly origin: string;
+  private readonly origin: string;
   readonly debug: (message: string) => void;
   private readonly transport: Transport;
   private readonly auth: Authorizer;
@@ -206,7 +206,7 @@ export class RegistrySession {
   }
 
   /** A failure without a response, said the way the user can act on (the step's time, TLS, …). */
-  networkError(error: unknown, ctx: Pick<NetworkErrorContext, 'host' | 'repository' | 'operation'>): RegistryError {
+  private networkError(error: unknown, ctx: Pick<NetworkErrorContext, 'host' | 'repository' | 'operation'>): RegistryError {
     return errorFromNetwork(error, {
       ...ctx,
       plainHttp: this.plainHttp,
@@ -217,7 +217,7 @@ export class RegistrySession {
   }
 
   /** Throws (as a network failure) once the step's time has run out, before anything is sent. */
-  checkNotAborted(): void {
+  private checkNotAborted(): void {
     this.signal?.throwIfAborted();
   }
 
