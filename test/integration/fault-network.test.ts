@@ -112,7 +112,7 @@ describe('network faults (Distribution behind a fault-injecting proxy)', () => {
     const { ms, error } = await timed(() => withFaults((r) => (tagCheck(r) ? { kind: 'trickle', intervalMs: 500 } : undefined), () => push(c, chart())));
     assertOneLine(error, /could not read the manifest faults\/net-\d+:1\.0\.0 \(127\.0\.0\.1:\d+\/faults\/net-\d+\): .*did not answer in time/);
     assert.equal(error.kind, 'timeout');
-    assert.ok(ms < 6_000, `${ms} ms`);
+    assert.ok(ms < 8_000, `${ms} ms`);
   });
 
   it('when the step\'s signal fires, requests in flight stop and the error says what was waited for', BOUND, async () => {
@@ -121,7 +121,7 @@ describe('network faults (Distribution behind a fault-injecting proxy)', () => {
     const { ms, error } = await timed(() => withFaults(() => ({ kind: 'stall' }), () => push(c, a)));
     assertOneLine(error, new RegExp(`could not .* \\(${proxy.host.replace(/\./g, '\\.')}(/${a.repository})?\\): the step ran out of time while waiting for ${proxy.host.replace(/\./g, '\\.')}`));
     assert.equal(error.kind, 'aborted');
-    assert.ok(ms < 2_500, `${ms} ms: the default deadlines (a minute) did not hold it`);
+    assert.ok(ms < 5_000, `${ms} ms: the default deadlines (a minute) did not hold it`);
   });
 
   it('a registry killed mid-upload and restarted: a new upload session, and the push succeeds', BOUND, async () => {
