@@ -45,9 +45,7 @@ export async function publish(sources: ChartSource[], config: ActionConfig, env:
   let prepared: PreparedChart[] = [];
   try {
     // One token for every repository and every tag check travel while the charts are packaged.
-    const targets = planned.map(({ target }) => ({ repository: target.repository, reference: target.tag }));
-    void registry.authorizeRepositories(targets.map((t) => t.repository));
-    registry.prefetchManifests(targets);
+    void registry.prepare(planned.map(({ target }) => ({ repository: target.repository, reference: target.tag })));
     prepared = await packageAll(planned, env);
     return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log }));
   } finally {
@@ -72,6 +70,8 @@ function openRegistry(config: ActionConfig, env: PublishEnvironment): RegistryCl
     host: config.registry.host,
     credentials: config.username ? { username: config.username, password: config.password } : undefined,
     transport: { plainHttp: config.plainHttp, ...config.tls },
+    retry: { maxElapsedMs: config.retryTimeoutMs },
+    signal: env.signal,
     onSecret: env.onSecret,
     debug: env.log.debug,
   });
