@@ -36,6 +36,8 @@ interface PushChartResult {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The manifest digest now behind the tag (the registry's when unchanged or skipped). */
   digest: string;
+  /** Its descriptor, the subject of signatures and attestations. */
+  manifest: Descriptor;
   /** Whether the manifest behind the tag has a provenance layer (the registry's copy, when kept). */
   signed: boolean;
   warning?: string;
@@ -99,7 +101,11 @@ async function uploadMissing(client: PushClient, artifact: PushArtifact, present
 async function upload(client: PushClient, artifact: PushArtifact, present: ReadonlySet<string>): Promise<PushChartResult> {
   await uploadMissing(client, artifact, present);
   const digest = await client.putManifest(artifact.repository, artifact.tag, artifact.manifest.body, OCI_MANIFEST_MEDIA_TYPE);
-  return { status: 'pushed', digest, signed: artifact.prov !== undefined };
+  return { status: 'pushed', digest, manifest: ownManifest(artifact), signed: artifact.prov !== undefined };
+}
+
+function ownManifest(artifact: PushArtifact): Descriptor {
+  return { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: artifact.manifest.digest, size: artifact.manifest.body.length };
 }
 
 /** Pushes one chart the way `helm push` would, honouring if-exists; see PushChartResult. */
@@ -112,13 +118,14 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
 
   const existing = await client.checkManifest(artifact.repository, artifact.tag);
   if (!existing) return upload(client, artifact, new Set());
-  if (existing.digest === ours) return { status: 'unchanged', digest: ours, signed: artifact.prov !== undefined };
+  if (existing.digest === ours) return { status: 'unchanged', digest: ours, manifest: ownManifest(artifact), signed: artifact.prov !== undefined };
 
   // Same tag, other bytes: read what is there (by digest, so a HEAD and the GET agree).
   const manifest = existing.body ? { ...existing, body: existing.body } : await client.getManifest(artifact.repository, existing.digest);
   // Deleted between our HEAD and GET: the tag is free again.
   if (!manifest) return upload(client, artifact, new Set());
   const remote = readRemote(manifest.body);
+  const theirs: Descriptor = { mediaType: manifest.mediaType || OCI_MANIFEST_MEDIA_TYPE, digest: manifest.digest, size: manifest.body.length };
   if (remote.chartLayer) {
     const same =
       remote.chartLayer.digest === artifact.chart.digest ||
@@ -129,7 +136,7 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
         artifact.prov && !remote.provLayer
           ? `${where} holds the same chart without a provenance file; set if-exists: overwrite to push it with the signature`
           : undefined;
-      return { status: 'unchanged', digest: manifest.digest, signed: remote.provLayer !== undefined, ...(warning ? { warning } : {}) };
+      return { status: 'unchanged', digest: manifest.digest, manifest: theirs, signed: remote.provLayer !== undefined, ...(warning ? { warning } : {}) };
     }
   }
 
@@ -144,6 +151,7 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
       return {
         status: 'skipped',
         digest: manifest.digest,
+        manifest: theirs,
         signed: remote.provLayer !== undefined,
         warning: `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}); left as it is because if-exists is skip, and the outputs name the registry's digest`,
       };

@@ -4,6 +4,7 @@
 import type { ActionConfig } from '../inputs.js';
 import { RegistryClient } from '../oci/index.js';
 import type { Signer } from '../signing.js';
+import type { Secure } from '../supply-chain-step.js';
 import { planCharts, type PlannedChart } from './plan.js';
 import { discard, prepareCharts, type PreparedChart } from './prepare.js';
 import { dryRunResult, pushCharts, type PublishLog } from './push.js';
@@ -21,6 +22,8 @@ export interface PublishEnvironment {
   /** Where packaged archives wait for their push. */
   tempDir: string;
   sign?: Signer;
+  /** Keyless signing, provenance and Artifact Hub metadata for each chart in the registry. */
+  secure?: Secure;
   log: PublishLog;
   /** Runs a phase under a heading (a log group on a runner). */
   phase<T>(title: string, work: () => Promise<T>): Promise<T>;
@@ -47,7 +50,7 @@ export async function publish(sources: ChartSource[], config: ActionConfig, env:
     // One token for every repository and every tag check travel while the charts are packaged.
     void registry.prepare(planned.map(({ target }) => ({ repository: target.repository, reference: target.tag })));
     prepared = await packageAll(planned, env);
-    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log }));
+    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log, secure: env.secure }));
   } finally {
     await registry.close();
     // Each push removes its archive; this covers an error before it got there.
