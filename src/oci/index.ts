@@ -24,7 +24,7 @@ export {
   type RegistryErrorDetails,
   type RegistryErrorKind,
 } from './errors.js';
-export { goJson, goJsonString, goMap, type GoJsonValue } from './go-json.js';
+export { goJson, goJsonString, goMap, type GoJsonValue } from '../chart/go/json.js';
 export {
   blobOf,
   buildHelmManifest,

@@ -11,11 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chartYamlText, configJson, packageChart, parseChartYaml, type ChartMetadata } from '../../src/chart/index.js';
+import { goJson, goMap } from '../../src/chart/go/json.js';
+import { GoFloat, GoInt, GoMap, loadAllGoYaml, type GoValue } from '../../src/chart/go/yaml-load.js';
+import { packageChart, parseChartYaml } from '../../src/chart/index.js';
 import { lockFileText } from '../../src/chart/lock.js';
+import type { ChartMetadata } from '../../src/chart/metadata.js';
+import { chartYamlText, configJson } from '../../src/chart/metadata-text.js';
 import { provenanceMessage } from '../../src/chart/provenance.js';
-import { goJson, goMap } from '../../src/oci/go-json.js';
-import { loadAllGoYaml, GoMap, GoInt, GoFloat, type GoValue } from '../../src/chart/go-yaml-load.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('../fixtures/golden/outputs.json', import.meta.url));
