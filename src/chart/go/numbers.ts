@@ -39,8 +39,10 @@ export function parseGoUint(s: string): bigint | undefined {
     const d = Number.parseInt(c, 36);
     if (Number.isNaN(d) || d >= base) return undefined;
     value = value * BigInt(base) + BigInt(d);
+    // Out of range already: stop, or a scalar of a million digits would take minutes.
+    if (value > UINT64_MAX) return undefined;
   }
-  return value <= UINT64_MAX ? value : undefined;
+  return value;
 }
 
 /** strconv.FormatFloat(value, 'g', -1, bits): the shortest text that reads back as the same value. */

@@ -6,8 +6,8 @@
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const GO_SPACE_RUN_AT_START = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 const GO_SPACE_RUN_AT_END = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u;
-/** Neither unicode.IsPrint nor ASCII space: what sanitizeString looks at. */
-const NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S}]/gu;
+/** Not unicode.IsPrint: what sanitizeString replaces or drops (an ASCII space stays as it is). */
+const NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
 
 /** strings.TrimSpace. */
 export function trimGoSpace(s: string): string {

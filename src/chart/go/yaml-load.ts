@@ -32,18 +32,36 @@ const MAX_DOCUMENTS = 10_000;
 
 /** The first document of `text`, as go-yaml's Unmarshal would decode it (null when empty). */
 export function loadGoYaml(text: string): GoValue {
-  for (const doc of documents(text)) return new Decoder(doc).document();
-  return null;
+  return bounded(() => {
+    for (const doc of documents(text)) return new Decoder(doc).document();
+    return null;
+  });
 }
 
 /** Every document of a multi-document stream (values.yaml may hold several). */
 export function loadAllGoYaml(text: string): GoValue[] {
-  const values: GoValue[] = [];
-  for (const doc of documents(text)) {
-    if (values.length === MAX_DOCUMENTS) throw new GoYamlError(`the stream holds more than ${MAX_DOCUMENTS} YAML documents`);
-    values.push(new Decoder(doc).document());
+  return bounded(() => {
+    const values: GoValue[] = [];
+    for (const doc of documents(text)) {
+      if (values.length === MAX_DOCUMENTS) throw new GoYamlError(`the stream holds more than ${MAX_DOCUMENTS} YAML documents`);
+      values.push(new Decoder(doc).document());
+    }
+    return values;
+  });
+}
+
+// The `yaml` package composes nested collections recursively; far deeper than MAX_DEPTH it runs
+// out of stack before the decoder can count the levels (and reports it as a parse error, or throws).
+const isStackOverflow = (message: string) => /call stack/i.test(message);
+const tooDeep = () => new GoYamlError(`the YAML nests more than ${MAX_DEPTH} levels deep`);
+
+function bounded<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof RangeError && isStackOverflow(error.message)) throw tooDeep();
+    throw error;
   }
-  return values;
 }
 
 // One document at a time, so a stream of many is never held whole.
@@ -73,7 +91,7 @@ class Decoder {
 
   constructor(private readonly doc: Document) {
     const error = doc.errors[0];
-    if (error) throw new GoYamlError(error.message.split('\n')[0] ?? error.message);
+    if (error) throw isStackOverflow(error.message) ? tooDeep() : new GoYamlError(error.message.split('\n')[0] ?? error.message);
     this.targets = aliasTargets(doc);
   }
 
@@ -91,7 +109,7 @@ class Decoder {
   }
 
   private convert(node: Node | null | undefined, depth: number): GoValue {
-    if (depth > MAX_DEPTH) throw new GoYamlError(`the YAML nests more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) throw tooDeep();
     this.count();
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {

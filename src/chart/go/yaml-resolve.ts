@@ -63,7 +63,7 @@ export function resolvePlainScalar(text: string): GoScalar {
     if (plain.startsWith('0b') || plain.startsWith('-0b')) {
       const negative = plain.startsWith('-');
       const digits = plain.slice(negative ? 3 : 2);
-      if (/^[01]+$/.test(digits)) {
+      if (digits.length <= 64 && /^[01]+$/.test(digits)) {
         const value = (negative ? -1n : 1n) * BigInt(`0b${digits}`);
         if (value >= INT64_MIN && value <= UINT64_MAX) return { tag: 'int', value };
       }
