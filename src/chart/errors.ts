@@ -26,3 +26,13 @@ export function readingYaml<T>(where: string, read: () => T): T {
     throw error;
   }
 }
+
+/** Runs a YAML write for `what`, turning what go-yaml could never write into a ChartError. */
+export function writingYaml<T>(what: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof GoYamlError) throw new ChartError(`${what}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}

@@ -25,7 +25,7 @@ export interface LoadedChart {
   where: string;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Strict Chart.yaml rules (the chart being published); subcharts are always lenient. */
   strict: boolean;
   /**
@@ -142,7 +142,7 @@ export async function loadChartArchive(source: Buffer | AsyncIterable<Uint8Array
  * extension headers skipped. The archive streams through; only files `keep` selects are held
  * (the others' read() fails).
  */
-export async function readArchiveFiles(
+async function readArchiveFiles(
   source: Buffer | AsyncIterable<Uint8Array>,
   where: string,
   { keep = () => true, entries }: { keep?: (name: string) => boolean; entries?: PackagedEntries } = {},

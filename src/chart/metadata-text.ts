@@ -1,9 +1,8 @@
 // Chart metadata written back the two ways Helm writes it: json.Marshal of its Metadata struct
 // (the OCI config blob and the provenance text's source) and yaml.Marshal of it (the Chart.yaml
 // inside a packaged chart).
-import { ChartError } from './errors.js';
+import { writingYaml } from './errors.js';
 import { goJson, goJsonObject, goJsonString, goMap, type GoJsonValue } from './go/json.js';
-import { GoYamlError } from './go/yaml-error.js';
 import { jsonToGoYaml } from './go/yaml-emit.js';
 import type { ChartDependency, ChartMetadata } from './metadata.js';
 
@@ -64,12 +63,7 @@ export function chartYamlText(meta: ChartMetadata): string {
 
 /** JSON → YAML as Helm does it, with go-yaml's refusals turned into ChartError. */
 export function goYaml(json: string, what: string): string {
-  try {
-    return jsonToGoYaml(json);
-  } catch (error) {
-    if (error instanceof GoYamlError) throw new ChartError(`${what}: ${error.message}`, { cause: error });
-    throw error;
-  }
+  return writingYaml(what, () => jsonToGoYaml(json));
 }
 
 /** import-values entries may be plain objects or Maps; Go writes map keys sorted either way. */

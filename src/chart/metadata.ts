@@ -6,7 +6,7 @@ import { sanitizeString as sanitize } from './go/unicode.js';
 import { loadGoYaml } from './go/yaml-load.js';
 import { isHelmSemver, isStrictSemver, semverHint } from './version.js';
 
-export interface Maintainer {
+interface Maintainer {
   name: string;
   email?: string;
   url?: string;
@@ -95,7 +95,7 @@ export function decodeMetadataYaml(text: string, where: string, into: RawMetadat
   return Object.assign(into, decoded ?? {});
 }
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /**
    * The chart being published: apiVersion must be written out and the version must be strict
    * SemVer 2 (it becomes the OCI tag). Subcharts get Helm's leniency: no apiVersion means v1,

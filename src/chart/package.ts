@@ -12,7 +12,7 @@ import { chartYamlText } from './metadata-text.js';
 import { TarGzFile } from './tar-write.js';
 import { readChartDirectory } from './walk.js';
 
-export interface PackageOptions {
+interface PackageOptions {
   /** Replaces Chart.yaml's version (must be strict SemVer 2), as `helm package --version`. */
   version?: string;
   /** Replaces Chart.yaml's appVersion, as `helm package --app-version`. */

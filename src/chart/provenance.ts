@@ -10,7 +10,7 @@
 // we keep it, as Helm 3 did, because GnuPG 2.2 cannot read an armored signature that has
 // neither `=` padding nor a checksum (every Ed25519 signature), and both Helms accept it.
 import * as openpgp from 'openpgp';
-import { ChartError } from './errors.js';
+import { ChartError, writingYaml } from './errors.js';
 import { jsonToGoYaml, toGoYaml } from './go/yaml-emit.js';
 
 /** A decrypted secret key, ready to sign. Only its public facts are visible. */
@@ -115,7 +115,7 @@ function readableByHelm3(info: openpgp.AlgorithmInfo): boolean {
  */
 export function provenanceMessage(configJson: string, tgzFileName: string, tgzDigest: string): string {
   if (!/^sha256:[0-9a-f]{64}$/.test(tgzDigest)) throw new TypeError(`provenanceMessage needs the archive's sha256:<hex> digest, not ${JSON.stringify(tgzDigest.slice(0, 80))}`);
-  return `${jsonToGoYaml(configJson)}\n...\n${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`;
+  return writingYaml(`the provenance of ${tgzFileName}`, () => `${jsonToGoYaml(configJson)}\n...\n${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`);
 }
 
 /** Clear-signs `message` with SHA-512; returns the `.prov` file's exact contents. */

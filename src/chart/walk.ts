@@ -17,7 +17,7 @@ export interface ChartFile {
   read(): Promise<Buffer>;
 }
 
-export interface ChartDirectory {
+interface ChartDirectory {
   files: ChartFile[];
   ignore: HelmIgnore;
 }

@@ -27,7 +27,7 @@ function escapeChar(char: string): string {
 }
 
 /** A float64 as json.Marshal writes it (JavaScript's shortest form matches Go's, save -0). */
-export function goJsonNumber(value: number): string {
+function goJsonNumber(value: number): string {
   if (!Number.isFinite(value)) throw new TypeError(`JSON has no ${value}`);
   return Object.is(value, -0) ? '-0' : String(value);
 }
@@ -57,7 +57,7 @@ export function compareUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-export function sortedByUtf8(keys: readonly string[]): string[] {
+function sortedByUtf8(keys: readonly string[]): string[] {
   return [...keys].sort(compareUtf8);
 }
 

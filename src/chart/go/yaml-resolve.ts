@@ -5,7 +5,7 @@
 import { INT64_MIN, parseGoInt, parseGoUint, UINT64_MAX } from './numbers.js';
 import { isGoYamlTimestamp } from './time.js';
 
-export type GoScalar =
+type GoScalar =
   | { tag: 'null' }
   | { tag: 'bool'; value: boolean }
   | { tag: 'int'; value: bigint }

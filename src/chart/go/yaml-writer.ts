@@ -7,7 +7,7 @@
 // character at a time costs ~30 bytes per character until it is flattened.
 import { chompIndicator, hex, isBreak, isPrintable, LF, SPACE, width } from './yaml-scalar-style.js';
 
-export const BEST_INDENT = 2;
+const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
 
 const DOUBLE_QUOTE_ESCAPES: Record<number, string> = {
