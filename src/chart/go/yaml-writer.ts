@@ -96,41 +96,23 @@ export class YamlWriter {
 
   protected writePlain(s: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
-    let spaces = false;
-    let breaks = false;
-    for (let i = 0; i < s.length; ) {
-      const c = s.codePointAt(i)!;
-      if (c === SPACE) {
-        // Fold at the first single space once the line is past the width.
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && s.charCodeAt(i + 1) !== SPACE) {
-          this.flush(s, i);
-          this.writeIndent();
-        } else {
-          this.take(s, i);
-        }
-        spaces = true;
-      } else if (isBreak(c)) {
-        this.flush(s, i);
-        if (!breaks && c === LF) this.putBreak();
-        this.writeBreak(c);
-        this.indention = true;
-        breaks = true;
-      } else {
-        if (breaks) this.writeIndent();
-        this.take(s, i);
-        this.indention = false;
-        spaces = false;
-        breaks = false;
-      }
-      i += width(c);
-    }
-    this.flush(s, s.length);
+    this.writeFolded(s, allowBreaks, false);
     this.whitespace = false;
     this.indention = false;
   }
 
   protected writeSingleQuoted(s: string, allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
+    this.writeFolded(s, allowBreaks, true);
+    this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  // The body of a plain or single-quoted scalar: folded at the first single space once the line
+  // is past the width (never at the first or last character: a plain scalar has no space there),
+  // line breaks doubled, and in single quotes a quote doubled.
+  private writeFolded(s: string, allowBreaks: boolean, quoted: boolean): void {
     let spaces = false;
     let breaks = false;
     for (let i = 0; i < s.length; ) {
@@ -152,7 +134,7 @@ export class YamlWriter {
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        if (c === SINGLE_QUOTE) {
+        if (quoted && c === SINGLE_QUOTE) {
           this.flush(s, i);
           this.put("'");
         }
@@ -164,9 +146,6 @@ export class YamlWriter {
       i += width(c);
     }
     this.flush(s, s.length);
-    this.writeIndicator("'", false, false, false);
-    this.whitespace = false;
-    this.indention = false;
   }
 
   protected writeDoubleQuoted(s: string, allowBreaks: boolean): void {
