@@ -8,17 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { gzipSync } from 'node:zlib';
-import { Header, type HeaderData } from 'tar';
 import { ChartError } from '../../src/chart/errors.js';
 import { readChartArchive } from '../../src/chart/index.js';
+import { tarGz, type TarGzEntry } from '../support/chart-archive.js';
 import { runHelm } from '../support/helm.js';
 import { Cleanup } from '../support/tmp.js';
 
-interface Entry extends Partial<HeaderData> {
-  path: string;
-  text?: string | Buffer;
-}
+type Entry = TarGzEntry;
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: b\n`;
 const CHART: Entry[] = [
@@ -26,18 +22,6 @@ const CHART: Entry[] = [
   { path: 'app/values.yaml', text: 'a: 1\n' },
   { path: 'app/templates/cm.yaml', text: configMap('base') },
 ];
-
-function tgz(entries: Entry[]): Buffer {
-  const blocks: Buffer[] = [];
-  for (const { text, ...fields } of entries) {
-    const data = Buffer.isBuffer(text) ? text : Buffer.from(text ?? '');
-    const header = new Header({ mode: 0o644, mtime: new Date(0), type: 'File', ...fields, size: data.length });
-    header.encode();
-    blocks.push(header.block!, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(blocks));
-}
 
 interface Case {
   name: string;
@@ -81,7 +65,7 @@ async function archive(name: string, entries: Entry[]): Promise<string> {
   const dir = join(work, name.replace(/[^a-z0-9]+/gi, '-'));
   await mkdir(dir, { recursive: true });
   const path = join(dir, 'app-1.0.0.tgz');
-  await writeFile(path, tgz(entries));
+  await writeFile(path, tarGz(entries));
   return path;
 }
 
@@ -127,7 +111,7 @@ describe('archives helm package never writes (checked against Helm 4.1)', () => 
   });
 
   it('the same rules hold for a packaged subchart inside it', async () => {
-    const sub = tgz([{ path: 'sub/Chart.yaml', text: 'apiVersion: v2\nname: sub\nversion: 1.0.0\n' }, { path: 'sub/templates/link.yaml', type: 'SymbolicLink', linkpath: '/etc/passwd' }]);
+    const sub = tarGz([{ path: 'sub/Chart.yaml', text: 'apiVersion: v2\nname: sub\nversion: 1.0.0\n' }, { path: 'sub/templates/link.yaml', type: 'SymbolicLink', linkpath: '/etc/passwd' }]);
     const path = await archive('nested', [...CHART, { path: 'app/charts/sub-1.0.0.tgz', text: sub }]);
     const helm = await runHelm('4.1.4', ['template', 'x', path]);
     assert.equal(helm.code, 0, helm.stderr);

@@ -1,6 +1,29 @@
 // Reads chart archives in tests with node-tar alone, independently of the chart library's reader.
-import { gunzipSync } from 'node:zlib';
-import { Parser, type ReadEntry } from 'tar';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Header, Parser, type HeaderData, type ReadEntry } from 'tar';
+
+export interface TarGzEntry extends Partial<HeaderData> {
+  path: string;
+  /** The content; links, devices and folders have none. */
+  text?: string | Buffer;
+}
+
+/**
+ * A .tgz written entry by entry with node-tar's Header, for archives our packager would never
+ * make: any entry type, path or order. Entries are files (mode 0644) unless they say otherwise.
+ */
+export function tarGz(entries: TarGzEntry[] | Record<string, string | Buffer>): Buffer {
+  const list = Array.isArray(entries) ? entries : Object.entries(entries).map(([path, text]) => ({ path, text }));
+  const blocks: Buffer[] = [];
+  for (const { text, ...fields } of list) {
+    const data = Buffer.isBuffer(text) ? text : Buffer.from(text ?? '');
+    const header = new Header({ mode: 0o644, mtime: new Date(0), type: 'File', ...fields, size: data.length });
+    header.encode();
+    blocks.push(header.block!, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
 
 export interface RawTarEntry {
   path: string;

@@ -13,7 +13,7 @@ import { Header } from 'tar';
 import { ChartError } from '../../src/chart/errors.js';
 import { archiveFileDigests, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
 import { TarReader } from '../../src/chart/tar-read.js';
-import { archiveFiles, tarEntries } from '../support/chart-archive.js';
+import { archiveFiles, tarEntries, tarGz } from '../support/chart-archive.js';
 import { Cleanup } from '../support/tmp.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
@@ -367,17 +367,3 @@ describe('readChartArchive and archiveFiles', () => {
     await rm(join(work, 'values.yaml'));
   });
 });
-
-/** A minimal .tgz written without our writer, for archives our packager would never make. */
-function tarGz(files: Record<string, string>): Uint8Array {
-  const blocks: Buffer[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
-    const header = new Header({ path, mode: 0o644, size: data.length, mtime: new Date(0), type: 'File' });
-    header.encode();
-    blocks.push(header.block!, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(blocks));
-}
-

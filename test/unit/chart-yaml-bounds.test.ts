@@ -6,12 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { gzipSync } from 'node:zlib';
-import { Header } from 'tar';
 import { ChartError } from '../../src/chart/errors.js';
 import { GoYamlError } from '../../src/chart/go/yaml-error.js';
 import { GoMap, loadAllGoYaml, loadGoYaml } from '../../src/chart/go/yaml-load.js';
 import { checkChart, readChartArchive } from '../../src/chart/index.js';
+import { tarGz } from '../support/chart-archive.js';
 import { Cleanup } from '../support/tmp.js';
 
 const cleanup = new Cleanup();
@@ -36,18 +35,6 @@ async function chartDir(files: Record<string, string>): Promise<string> {
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
-}
-
-function tgz(files: Record<string, string | Buffer>): Buffer {
-  const blocks: Buffer[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
-    const header = new Header({ path, mode: 0o644, size: data.length, mtime: new Date(0), type: 'File' });
-    header.encode();
-    blocks.push(header.block!, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(blocks));
 }
 
 /** `work` rejects with a ChartError naming `file`, matching `reason`, within a second. */
@@ -81,14 +68,14 @@ describe('YAML alias bombs', () => {
 
   test('in the Chart.yaml of a packaged chart', async () => {
     const path = join(work, 'bomb-1.0.0.tgz');
-    await writeFile(path, tgz({ 'bomb/Chart.yaml': HEAD + billionLaughs() }));
+    await writeFile(path, tarGz({ 'bomb/Chart.yaml': HEAD + billionLaughs() }));
     await refusedQuickly(readChartArchive(path), /bomb-1\.0\.0\.tgz\/Chart\.yaml is not valid YAML/, /excessive aliasing/);
   });
 
   test('in a values.yaml of a subchart inside a packaged chart', async () => {
     const path = join(work, 'outer-1.0.0.tgz');
-    const sub = tgz({ 'sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 1.0.0\n', 'sub/values.yaml': billionLaughs() });
-    const blocks = tgz({ 'outer/Chart.yaml': 'apiVersion: v2\nname: outer\nversion: 1.0.0\n', 'outer/charts/sub-1.0.0.tgz': sub });
+    const sub = tarGz({ 'sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 1.0.0\n', 'sub/values.yaml': billionLaughs() });
+    const blocks = tarGz({ 'outer/Chart.yaml': 'apiVersion: v2\nname: outer\nversion: 1.0.0\n', 'outer/charts/sub-1.0.0.tgz': sub });
     await writeFile(path, blocks);
     await refusedQuickly(readChartArchive(path), /charts\/sub-1\.0\.0\.tgz\/values\.yaml is not valid YAML/, /excessive aliasing/);
   });
