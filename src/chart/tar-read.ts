@@ -37,6 +37,8 @@ export class TarReader {
   private readonly parser: Parser;
   private failure: unknown;
   private entries = 0;
+  /** The end-of-archive blocks were read: what follows is not looked at (node-tar would gather it). */
+  private ended = false;
 
   constructor(onEntry: (entry: TarEntryInfo) => EntrySink | undefined) {
     this.parser = new Parser({
@@ -57,6 +59,9 @@ export class TarReader {
       },
     });
     this.parser.on('error', (error: Error & { tarCode?: string; entry?: ReadEntry }) => this.fail(parserError(error)));
+    this.parser.on('eof', () => {
+      this.ended = true;
+    });
     this.parser.on('ignoredEntry', (entry: ReadEntry) => {
       this.fail(
         entry.meta
@@ -67,6 +72,7 @@ export class TarReader {
   }
 
   push(chunk: Buffer): void {
+    if (this.ended) return;
     this.parser.write(chunk);
     this.check();
   }

@@ -84,6 +84,10 @@ describe('YAML alias bombs', () => {
     assert.throws(() => loadGoYaml('a: &x [1, *x]\n'), new GoYamlError("anchor 'x' value contains itself"));
   });
 
+  test('an alias to an anchor that does not exist is refused, as go-yaml does', () => {
+    assert.throws(() => loadGoYaml('a: *nowhere\n'), new GoYamlError("unknown anchor 'nowhere' referenced"));
+  });
+
   test('ordinary aliases and merge keys still load', () => {
     const defaults = Array.from({ length: 50 }, (_, i) => `  k${i}: v${i}`).join('\n');
     const text = `base: &base\n${defaults}\n${Array.from({ length: 200 }, (_, i) => `s${i}:\n  <<: *base\n  own: ${i}`).join('\n')}\n`;

@@ -113,11 +113,13 @@ class Decoder {
     this.count();
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
+      const target = this.targets.get(node);
+      if (target === undefined) throw new GoYamlError(`unknown anchor '${node.source}' referenced`);
       if (this.expanding.has(node)) throw new GoYamlError(`anchor '${node.source}' value contains itself`);
       this.expanding.add(node);
       this.aliasDepth++;
       try {
-        return this.convert(this.targets.get(node), depth + 1);
+        return this.convert(target, depth + 1);
       } finally {
         this.aliasDepth--;
         this.expanding.delete(node);
