@@ -102,6 +102,10 @@ describe('other bounds', () => {
     assert.throws(() => loadGoYaml(`${'['.repeat(5000)}${']'.repeat(5000)}`), /nests more than 200 levels/);
   });
 
+  test('a text longer than any chart file may be is refused before it is parsed', () => {
+    assert.throws(() => loadGoYaml(`a: ${'x'.repeat(6 * 1024 * 1024)}\n`), /the document is longer than 5242880 characters/);
+  });
+
   test('a stream of countless documents is refused', () => {
     const started = performance.now();
     assert.throws(() => loadAllGoYaml('---\na: 1\n'.repeat(20_000)), /more than 10000 YAML documents/);

@@ -2,8 +2,9 @@
 // and every plain scalar is typed with go-yaml's own rules (YAML 1.1 booleans such as `y` and
 // `on`, octal `010`, timestamps kept as text, `<<` merges). Integers stay exact as bigint.
 // Every parse is bounded: go-yaml's alias budget (a "billion laughs" document is refused after a
-// few thousand nodes, with go-yaml's own message), nesting depth and document count.
+// few thousand nodes, with go-yaml's own message), document size, nesting depth and document count.
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, type Alias, type Document, type Node } from 'yaml';
+import { MAX_FILE_BYTES } from '../limits.js';
 import { formatGoFloat } from './numbers.js';
 import { GoYamlError } from './yaml-error.js';
 import { resolvePlainScalar } from './yaml-resolve.js';
@@ -32,7 +33,7 @@ const MAX_DOCUMENTS = 10_000;
 
 /** The first document of `text`, as go-yaml's Unmarshal would decode it (null when empty). */
 export function loadGoYaml(text: string): GoValue {
-  return bounded(() => {
+  return bounded(text, () => {
     for (const doc of documents(text)) return new Decoder(doc).document();
     return null;
   });
@@ -40,7 +41,7 @@ export function loadGoYaml(text: string): GoValue {
 
 /** Every document of a multi-document stream (values.yaml may hold several). */
 export function loadAllGoYaml(text: string): GoValue[] {
-  return bounded(() => {
+  return bounded(text, () => {
     const values: GoValue[] = [];
     for (const doc of documents(text)) {
       if (values.length === MAX_DOCUMENTS) throw new GoYamlError(`the stream holds more than ${MAX_DOCUMENTS} YAML documents`);
@@ -55,7 +56,9 @@ export function loadAllGoYaml(text: string): GoValue[] {
 const isStackOverflow = (message: string) => /call stack/i.test(message);
 const tooDeep = () => new GoYamlError(`the YAML nests more than ${MAX_DEPTH} levels deep`);
 
-function bounded<T>(load: () => T): T {
+function bounded<T>(text: string, load: () => T): T {
+  // Every YAML file Helm reads is a chart file, which may not be larger than this.
+  if (text.length > MAX_FILE_BYTES) throw new GoYamlError(`the document is longer than ${MAX_FILE_BYTES} characters`);
   try {
     return load();
   } catch (error) {
