@@ -5,10 +5,8 @@
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChartError, isFsError } from './errors.js';
-import { HelmIgnore, HelmIgnoreSyntaxError } from './helmignore.js';
-
-/** Helm's MaxDecompressedFileSize: it refuses any single chart file larger than this. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { HelmIgnore, HelmIgnoreSyntaxError } from './go/helmignore.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
 export interface ChartFile {
   /** Path relative to the chart, `/`-separated. */
@@ -19,7 +17,7 @@ export interface ChartFile {
   read(): Promise<Buffer>;
 }
 
-export interface ChartDirectory {
+interface ChartDirectory {
   files: ChartFile[];
   ignore: HelmIgnore;
 }
