@@ -6,6 +6,19 @@ import { rename, rm } from 'node:fs/promises';
 const dist = new URL('../dist', import.meta.url);
 const next = new URL('../dist.next', import.meta.url);
 const previous = new URL('../dist.previous', import.meta.url);
+
+// @actions/core imports @actions/http-client (with tunnel and all of undici) for getIDToken alone,
+// which the action never calls: its OIDC module is replaced by one that says so, and the client
+// is bundled only where it is used (the Helm installer's chunk), not loaded by every run.
+const withoutOidc = {
+  name: 'without-oidc',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]@actions[\\/]core[\\/]lib[\\/]oidc-utils\.js$/ }, () => ({
+      contents: "export class OidcClient { static async getIDToken() { throw new Error('getIDToken is not bundled in this action'); } }",
+      loader: 'js',
+    }));
+  },
+};
 await rm(next, { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/main.ts', post: 'src/post.ts' },
@@ -23,6 +36,7 @@ await build({
   // Bundled CommonJS dependencies call require() for Node built-ins; give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [withoutOidc],
 });
 await rm(previous, { recursive: true, force: true });
 await rename(dist, previous).catch(() => {});
