@@ -3,7 +3,8 @@
 // them, and each entry's bytes go to whoever asked for them as they arrive.
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { Header, Pax, type HeaderData } from 'tar';
+import { Header, type HeaderData } from 'tar/header';
+import { Pax } from 'tar/pax';
 
 const BLOCK = 512;
 /** PAX and GNU long-name records above this are refused (node-tar's own default). */
