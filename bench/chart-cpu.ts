@@ -2,10 +2,12 @@
 // checked (read, .helmignore, Chart.yaml and values YAML), packaged (tar, gzip, write, SHA-256)
 // and turned into Helm's manifest, stage by stage, with the same functions the action runs.
 // CPU time (process.cpuUsage) is steadier than wall time on a shared machine; the first rounds
-// warm the JIT and are not counted. With --compress, also fflate alone on one chart's tar stream.
+// warm the JIT and are not counted. --profile FILE writes a CPU profile of the counted rounds only
+// (bench/profile.ts summarizes a profile with --summarize FILE).
 //
-//   npx tsx bench/chart-cpu.ts [--charts 50] [--rounds 5]
-import { mkdir, readFile } from 'node:fs/promises';
+//   npx tsx bench/chart-cpu.ts [--charts 50] [--rounds 5] [--warmup 2] [--profile FILE]
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkChart, configJson, writeChartPackage } from '../src/chart/index.js';
@@ -13,7 +15,7 @@ import { helmArtifact } from '../src/oci/index.js';
 import { makeTempDir, removeDir } from '../test/support/tmp.js';
 import { makeWorkspace } from './charts.js';
 
-const { values: args } = parseArgs({ options: { charts: { type: 'string', default: '50' }, rounds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '2' } } });
+const { values: args } = parseArgs({ options: { charts: { type: 'string', default: '50' }, rounds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '2' }, profile: { type: 'string' } } });
 
 const cpuMs = (): number => {
   const { user, system } = process.cpuUsage();
@@ -30,7 +32,14 @@ async function main(): Promise<void> {
     let digests = '';
     const rounds = Number(args.rounds);
     const warmup = Number(args.warmup);
+    const session = args.profile ? new Session() : undefined;
     for (let round = 0; round < warmup + rounds; round++) {
+      if (session && round === warmup) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: 100 });
+        await session.post('Profiler.start');
+      }
       const out = join(work, `out-${round}`);
       await mkdir(out);
       const t0 = cpuMs();
@@ -53,6 +62,11 @@ async function main(): Promise<void> {
       }
       digests = packaged.map((p) => p.digest).join(',');
       await removeDir(out);
+    }
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(args.profile!, JSON.stringify(profile));
+      session.disconnect();
     }
     const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const total = med(stages.check) + med(stages.package) + med(stages.manifest);
