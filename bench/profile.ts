@@ -1,9 +1,12 @@
 // Where the action's CPU time goes: runs the dist/ bundle once with `node --cpu-prof` against the
 // benchmark's registry (no added delay) and prints the self time by source file and by function.
 // Sampling profiles are noisy on a busy machine; compare builds by the share of each part.
+// --bare profiles the start alone: the bundle with no inputs loads everything and stops at the
+// first input error, no registry involved.
 //
-//   npx tsx bench/profile.ts [--charts 100] [--auth token|basic] [--bundle dist/main.js] [--top 30] [--keep DIR]
+//   npx tsx bench/profile.ts [--charts 100] [--auth token|basic] [--bundle dist/main.js] [--bare] [--top 30] [--keep DIR]
 import { readdir, readFile } from 'node:fs/promises';
+import { runBare } from './bench.js';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeTempDir, removeDir } from '../test/support/tmp.js';
@@ -20,6 +23,7 @@ const { values: args } = parseArgs({
     top: { type: 'string', default: '30' },
     keep: { type: 'string' },
     interval: { type: 'string', default: '200' },
+    bare: { type: 'boolean', default: false },
   },
 });
 
@@ -72,7 +76,34 @@ async function sourceMapOfBanners(dir: string): Promise<(url: string, line: numb
   };
 }
 
+async function summarize(profileDir: string, header: string): Promise<void> {
+  const file = (await readdir(profileDir)).find((f) => f.endsWith('.cpuprofile'))!;
+  const profile = JSON.parse(await readFile(join(profileDir, file), 'utf8')) as CpuProfile;
+  const distDir = args.bundle ? join(args.bundle, '..') : join(process.cwd(), 'dist');
+  const owner = await sourceMapOfBanners(distDir);
+  const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
+  const top = Number(args.top);
+  process.stdout.write(`${header}, profiled ${Math.round(total)} ms\n\n`);
+  process.stdout.write('self time by source (bundle banners):\n');
+  for (const [key, ms] of selfTime(profile, (f) => (f.functionName === '(idle)' ? '(idle)' : f.functionName.startsWith('(') ? f.functionName : owner(f.url, f.lineNumber))).slice(0, top)) process.stdout.write(`${ms.toFixed(1).padStart(9)} ms  ${key}\n`);
+  process.stdout.write('\nself time by function:\n');
+  for (const [key, ms] of selfTime(profile, (f) => `${f.functionName || '(anonymous)'}  ${owner(f.url, f.lineNumber)}`).slice(0, top)) process.stdout.write(`${ms.toFixed(1).padStart(9)} ms  ${key}\n`);
+  if (args.keep) process.stdout.write(`\nprofile kept in ${profileDir} (open it in Chrome DevTools)\n`);
+}
+
 async function main(): Promise<void> {
+  if (args.bare) {
+    const work = await makeTempDir('bench-profile-');
+    const profileDir = args.keep ?? join(work, 'profile');
+    try {
+      const bundle = args.bundle ?? join(process.cwd(), 'dist', 'main.js');
+      const run = await runBare(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${args.interval}`, bundle], work);
+      await summarize(profileDir, `start with no inputs: wall ${Math.round(run.wallMs)} ms, CPU ${Math.round(run.cpuMs)} ms (GNU time)`);
+    } finally {
+      await removeDir(work);
+    }
+    return;
+  }
   const charts = Number(args.charts);
   const work = await makeTempDir('bench-profile-');
   const registry = await startBenchRegistry({ delayMs: 0, auth: args.auth as BenchAuth });
@@ -89,18 +120,7 @@ async function main(): Promise<void> {
       inputs: { chart: 'charts/*', registry: `oci://${registry.host}/profile`, username: registry.username, password: registry.password, 'plain-http': 'true' },
     });
     if (run.code !== 0) throw new Error(`the action failed:\n${run.stdout.slice(-3000)}`);
-    const file = (await readdir(profileDir)).find((f) => f.endsWith('.cpuprofile'))!;
-    const profile = JSON.parse(await readFile(join(profileDir, file), 'utf8')) as CpuProfile;
-    const distDir = bundle ? join(bundle, '..') : join(process.cwd(), 'dist');
-    const owner = await sourceMapOfBanners(distDir);
-    const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
-    const top = Number(args.top);
-    process.stdout.write(`${charts} charts, ${args.auth} auth: wall ${Math.round(run.wallMs)} ms, CPU ${Math.round(run.cpuMs)} ms (GNU time), profiled ${Math.round(total)} ms\n\n`);
-    process.stdout.write('self time by source (bundle banners):\n');
-    for (const [key, ms] of selfTime(profile, (f) => (f.functionName === '(idle)' ? '(idle)' : f.functionName.startsWith('(') ? f.functionName : owner(f.url, f.lineNumber))).slice(0, top)) process.stdout.write(`${ms.toFixed(1).padStart(9)} ms  ${key}\n`);
-    process.stdout.write('\nself time by function:\n');
-    for (const [key, ms] of selfTime(profile, (f) => `${f.functionName || '(anonymous)'}  ${owner(f.url, f.lineNumber)}`).slice(0, top)) process.stdout.write(`${ms.toFixed(1).padStart(9)} ms  ${key}\n`);
-    if (args.keep) process.stdout.write(`\nprofile kept in ${profileDir} (open it in Chrome DevTools)\n`);
+    await summarize(profileDir, `${charts} charts, ${args.auth} auth: wall ${Math.round(run.wallMs)} ms, CPU ${Math.round(run.cpuMs)} ms (GNU time)`);
   } finally {
     await home.remove();
     await registry.stop();
