@@ -1,6 +1,6 @@
 // Bundles the two runner entry points into dist/ (committed: runners execute it as is).
 import { build } from 'esbuild';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 // Built beside dist/ and swapped in, so a run of dist/ never sees a half-written bundle.
 const dist = new URL('../dist', import.meta.url);
@@ -38,6 +38,15 @@ await build({
   logLevel: 'warning',
   plugins: [withoutOidc],
 });
+// esbuild escapes non-ASCII text in code but keeps some comments as written (a ’ in a
+// dependency's comment, a … in ours). One such character makes Node decode the whole file to a
+// two-byte string, slower to read and to parse; escaped, the comment reads the same.
+for (const file of await readdir(next, { recursive: true })) {
+  if (!file.endsWith('.js')) continue;
+  const path = new URL(`../dist.next/${file}`, import.meta.url);
+  const text = await readFile(path, 'utf8');
+  if (/[^\x00-\x7f]/.test(text)) await writeFile(path, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 await rm(previous, { recursive: true, force: true });
 await rename(dist, previous).catch(() => {});
 await rename(next, dist);
