@@ -118,6 +118,9 @@ export class Transport {
     this.bodyTimeout = options.bodyTimeoutMs ?? 120_000;
     const tlsOptions = tlsConnectOptions(options);
     const connectTimeout = options.connectTimeoutMs ?? 30_000;
+    // With an added CA, tls.connect would build a trust store from every root certificate for each
+    // new connection (tens of ms of CPU each); one shared context is built once.
+    if (tlsOptions.ca) tlsOptions.secureContext = tls.createSecureContext(tlsOptions);
     this.dispatcher = withoutExperimentalWarning(() => new EnvHttpProxyAgent({
       ...options.proxy,
       // direct connections
