@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '10,100,1000' },
     rtts: { type: 'string', default: '5,20,50,100' },
     candidate: { type: 'string' },
+    ours: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench') },
     // Older spellings, still accepted.
@@ -75,7 +76,8 @@ export const settings = {
   quick,
 };
 
-export const OURS: Contender = { key: 'ours', label: 'helm-oci-publish' };
+/** The action as built in dist/, or another build with --ours PATH (e.g. main's, against a --candidate). */
+export const OURS: Contender = { key: 'ours', label: 'helm-oci-publish', ...(args.ours ? { bundle: args.ours } : {}) };
 /** Another build of the action (e.g. a branch's dist/main.js), run exactly like ours. */
 export const CANDIDATE: Contender | undefined = args.candidate ? { key: 'candidate', label: `candidate (${args.candidate})`, bundle: args.candidate } : undefined;
 export const OUR_BUILDS: Contender[] = [OURS, ...(CANDIDATE ? [CANDIDATE] : [])];
