@@ -95,7 +95,9 @@ export function report(input: { runs: RunRecord[]; bare: BareRun[]; machine: { c
     out.push(`## Start (${startRuns[0]!.auth} auth, ${settings.rttMs} ms round trip)\n`, '| what | wall, median | CPU, median | peak RSS |', '|---|---:|---:|---:|');
     for (const what of [...new Set(bare.map((b) => b.what))]) {
       const own = bare.filter((b) => b.what === what);
-      out.push(`| \`${what === 'node -e 0' ? what : `node ${what.split(',')[0]} bundle`}\`${what === 'node -e 0' ? '' : ' with no inputs (loads everything, stops at the first input error)'}: spawn to exit | ${formatMs(median(own.map((b) => b.wallMs)))} | ${formatMs(median(own.map((b) => b.cpuMs)))} | ${mb(median(own.map((b) => b.maxRssKiB)))} |`);
+      const build = OUR_BUILDS.find((b) => what === `${b.key}, no inputs`);
+      const label = build ? `${build.label}, no inputs (loads everything, stops at the first input error)` : `\`${what}\``;
+      out.push(`| ${label}: spawn to exit | ${formatMs(median(own.map((b) => b.wallMs)))} | ${formatMs(median(own.map((b) => b.cpuMs)))} | ${mb(median(own.map((b) => b.maxRssKiB)))} |`);
     }
     for (const build of OUR_BUILDS) {
       const own = select(runs, { section: 'start', contender: build.key });
