@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
-import { normalizeMirror, parseHelmVersion } from './helm/install.js';
+import { normalizeMirror, parseHelmVersion } from './helm/version.js';
 import { parseRegistryUrl, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
 
 /** Inputs whose values are masked before any input is parsed or printed. */

@@ -3,7 +3,8 @@
 // bounded here; each entry's bytes go to whoever asked for them as they arrive.
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { Parser, type ReadEntry } from 'tar';
+import { Parser } from 'tar/parse';
+import type { ReadEntry } from 'tar/read-entry';
 import { MAX_ARCHIVE_ENTRIES, MAX_INFLATED_BYTES, MAX_TAR_META_BYTES } from './limits.js';
 
 export interface TarEntryInfo {
