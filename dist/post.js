@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  describeError,
   logoutRecorded
-} from "./chunks/chunk-QCWMXIYO.js";
+} from "./chunks/chunk-RUGUB4VU.js";
 import {
+  describeError,
   warning
-} from "./chunks/chunk-LBEWAPR2.js";
+} from "./chunks/chunk-MTDTEHBV.js";
 import "./chunks/chunk-PY5VAGIZ.js";
 
 // src/post.ts

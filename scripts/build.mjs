@@ -22,6 +22,8 @@ await build({
   legalComments: 'none',
   // Bundled CommonJS dependencies call require() for Node built-ins; give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // jsonc-parser's default (UMD) build loads its modules with a require() esbuild cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',
 });
 await rm(previous, { recursive: true, force: true });

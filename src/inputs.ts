@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
-import { normalizeMirror, parseHelmVersion } from './helm/install.js';
+import { normalizeMirror, parseHelmVersion } from './helm/version.js';
 import { parseRegistryUrl, type RegistryTarget, type TlsOptions } from './oci/index.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
@@ -24,6 +24,8 @@ export interface ActionConfig {
   tlsFiles: TlsFiles;
   login: boolean;
   logout: boolean;
+  /** Also write the credentials to Docker's config.json (`docker-login`). */
+  dockerLogin: boolean;
   sign: boolean;
   signingKey: string;
   signingPassphrase: string;
@@ -90,6 +92,7 @@ export function parseInputs(get: InputGetter): ActionConfig {
     tlsFiles,
     login: bool('login', get('login'), true),
     logout: bool('logout', get('logout'), true),
+    dockerLogin: bool('docker-login', get('docker-login'), false),
     sign,
     signingKey,
     signingPassphrase: get('signing-passphrase'),

@@ -9,13 +9,10 @@ import { getExecOutput } from '@actions/exec';
 import { which } from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import semver from 'semver';
+import { describeError } from '../errors.js';
+import { HelmError } from './errors.js';
 import { helmArchiveFolder, helmAssetName, helmPlatform, type HelmPlatform } from './platform.js';
-
-/** The newest Helm the action is tested with; installed when helm-version is empty and PATH has no usable helm. */
-export const DEFAULT_HELM_VERSION = '4.1.4';
-/** Helm 3.8 is the first release with OCI support enabled by default. */
-export const MINIMUM_HELM_VERSION = '3.8.0';
-export const DEFAULT_HELM_MIRROR = 'https://get.helm.sh';
+import { DEFAULT_HELM_VERSION, MINIMUM_HELM_VERSION, normalizeMirror, parseHelmVersion } from './version.js';
 
 const TOOL_NAME = 'helm';
 
@@ -45,50 +42,15 @@ export async function resolveHelm(opts: ResolveHelmOptions): Promise<HelmTool> {
   return installHelm(parseHelmVersion(opts.version), mirror, log);
 }
 
-/** Validates an exact helm-version input and returns it as `x.y.z`. */
-export function parseHelmVersion(input: string): string {
-  const bare = input.trim().replace(/^v/, '');
-  if (semver.valid(bare) !== bare) {
-    throw new Error(
-      `helm-version "${input}" is not an exact Helm version: give a full x.y.z such as ${DEFAULT_HELM_VERSION} ` +
-        `or v${DEFAULT_HELM_VERSION} (ranges are not accepted), or leave it empty`,
-    );
-  }
-  if (semver.lt(bare, MINIMUM_HELM_VERSION)) {
-    throw new Error(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
-  }
-  return bare;
-}
-
-/** Trims trailing slashes so `<mirror>/<asset>` is one well-formed URL; refuses what we cannot download from. */
-export function normalizeMirror(input: string): string {
-  const trimmed = input.trim().replace(/\/+$/, '');
-  if (trimmed === '') return DEFAULT_HELM_MIRROR;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw new Error(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`helm-mirror "${input}" must be an http(s) URL`);
-  }
-  // Userinfo would end up in logs and error messages.
-  if (url.username || url.password) {
-    throw new Error('helm-mirror must not contain credentials');
-  }
-  return trimmed;
-}
-
 /** The version a helm binary reports, as `x.y.z`. */
 export async function reportedHelmVersion(path: string): Promise<string> {
   const out = await getExecOutput(path, ['version', '--template', '{{.Version}}'], { silent: true, ignoreReturnCode: true });
   if (out.exitCode !== 0) {
-    throw new Error(`"${path} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
+    throw new HelmError(`"${path} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
   }
   const text = out.stdout.trim();
   const version = semver.valid(text.replace(/^v/, ''));
-  if (!version) throw new Error(`"${path} version" printed "${text}", which is not a version`);
+  if (!version) throw new HelmError(`"${path} version" printed "${text}", which is not a version`);
   return version;
 }
 
@@ -102,7 +64,7 @@ async function helmOnPath(log: (m: string) => void): Promise<HelmTool | undefine
   try {
     version = await reportedHelmVersion(path);
   } catch (error) {
-    log(`ignoring the helm on PATH (${errorText(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
+    log(`ignoring the helm on PATH (${describeError(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
     return undefined;
   }
   if (semver.lt(version, MINIMUM_HELM_VERSION)) {
@@ -115,7 +77,7 @@ async function helmOnPath(log: (m: string) => void): Promise<HelmTool | undefine
 
 async function installHelm(version: string, mirror: string, log: (m: string) => void): Promise<HelmTool> {
   for (const name of ['RUNNER_TOOL_CACHE', 'RUNNER_TEMP']) {
-    if (!process.env[name]) throw new Error(`installing Helm needs ${name}, which every GitHub runner sets`);
+    if (!process.env[name]) throw new HelmError(`installing Helm needs ${name}, which every GitHub runner sets`);
   }
   const platform = helmPlatform();
   const cached = await fromToolCache(version, platform, log);
@@ -137,7 +99,7 @@ async function fromToolCache(version: string, platform: HelmPlatform, log: (m: s
       }
       log(`the tool cache entry ${dir} holds Helm ${reported}, not ${version}: downloading again`);
     } catch (error) {
-      log(`the tool cache entry ${dir} is unusable (${errorText(error)}): downloading again`);
+      log(`the tool cache entry ${dir} is unusable (${describeError(error)}): downloading again`);
     }
   } else {
     log(`the tool cache entry ${dir} has no ${platform.binary}: downloading again`);
@@ -156,7 +118,7 @@ async function download(version: string, mirror: string, platform: HelmPlatform,
     archive = await fetchFile(url, version, platform);
     const actual = await sha256File(archive);
     if (actual !== expected) {
-      throw new Error(
+      throw new HelmError(
         `checksum mismatch for ${asset} from ${mirror}: ${asset}.sha256sum says ${expected}, the download is ${actual}. ` +
           'The mirror serves a file other than the one it publishes a checksum for; nothing was installed',
       );
@@ -165,10 +127,10 @@ async function download(version: string, mirror: string, platform: HelmPlatform,
     const folder = join(extracted, helmArchiveFolder(platform));
     const binary = join(folder, platform.binary);
     if (!existsSync(binary)) {
-      throw new Error(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
+      throw new HelmError(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
     }
     const reported = await reportedHelmVersion(binary);
-    if (reported !== version) throw new Error(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
+    if (reported !== version) throw new HelmError(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
     const cachedDir = await tc.cacheDir(folder, TOOL_NAME, version, process.arch);
     log(`installed Helm ${version} in the tool cache: ${cachedDir}`);
     return { path: join(cachedDir, platform.binary), version, source: 'download' };
@@ -185,7 +147,7 @@ async function publishedChecksum(url: string, version: string, platform: HelmPla
   try {
     const text = await readFile(file, 'utf8');
     const hex = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${url} does not start with a sha256 checksum`);
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new HelmError(`${url} does not start with a sha256 checksum`);
     return hex;
   } finally {
     await rm(file, { force: true });
@@ -200,7 +162,7 @@ async function fetchFile(url: string, version: string, platform: HelmPlatform): 
       error instanceof tc.HTTPError && error.httpStatusCode === 404
         ? ` (does the mirror publish Helm ${version} for ${platform.os}-${platform.arch}? check helm-version and helm-mirror)`
         : '';
-    throw new Error(`could not download ${url}: ${errorText(error)}${hint}`, { cause: error });
+    throw new HelmError(`could not download ${url}: ${describeError(error)}${hint}`, { cause: error });
   }
 }
 
@@ -208,8 +170,4 @@ async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

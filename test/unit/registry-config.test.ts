@@ -317,6 +317,7 @@ test('state round trip and masking', async () => {
   assert.equal(parseLoginRecord('{"path":1}'), undefined);
   assert.equal(parseLoginRecord('nope'), undefined);
   const record: LoginRecord = {
+    kind: 'helm',
     path: '/x/config.json',
     host: HOST,
     fileExisted: true,
