@@ -332,3 +332,49 @@ test('state round trip and masking', async () => {
   for (const s of [b64('old:oldpw'), 'oldpw', 'tok', record.previousEntry!]) assert.ok(secrets.includes(s), s);
   assert.deepEqual(recordSecrets({ ...record, hadEntry: false, previousEntry: undefined }), []);
 });
+
+test('a new entry takes the indentation and line ends the file has', async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'config.json');
+  const cases: Array<[string, string]> = [
+    ['{\n  "auths": {\n    "a.example": {}\n  }\n}\n', `{\n  "auths": {\n    "a.example": {},\n    "${HOST}": {\n      "auth": "${b64('ci:pw')}"\n    }\n  }\n}\n`],
+    ['{\r\n\t"auths": {\r\n\t\t"a.example": {}\r\n\t}\r\n}', `{\r\n\t"auths": {\r\n\t\t"a.example": {},\r\n\t\t"${HOST}": {\r\n\t\t\t"auth": "${b64('ci:pw')}"\r\n\t\t}\r\n\t}\r\n}`],
+    ['{"auths":{"a.example":{}}}', `{"auths":{"a.example":{},"${HOST}": {"auth":"${b64('ci:pw')}"}}}`],
+  ];
+  for (const [original, expected] of cases) {
+    await writeFile(path, original);
+    const { record } = await login(path, HOST, 'ci', 'pw');
+    assert.equal(await readFile(path, 'utf8'), expected);
+    await undo(record);
+    assert.equal(await readFile(path, 'utf8'), original);
+  }
+});
+
+test('a key that is there twice is refused, not edited where a reader would not look', async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'config.json');
+  for (const bad of [`{"auths": {"${HOST}": {}, "${HOST}": {}}}`, '{"auths": {}, "auths": {}}']) {
+    await writeFile(path, bad);
+    await assert.rejects(planLogin(path, HOST), /has the key "(auths|registry\.example:5000)" 2 times; not changing it/);
+    assert.equal(await readFile(path, 'utf8'), bad);
+  }
+});
+
+test("Docker's config.json: the same rules, named as Docker's in messages and warnings", async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'docker', 'config.json');
+  const record = parseLoginRecord(JSON.stringify(await planLogin(path, 'docker.io', 'docker')));
+  assert.ok(record);
+  assert.equal(record.kind, 'docker');
+  assert.deepEqual(await writeLogin(record, 'ci', 'pw'), []);
+  assert.equal(await readFile(path, 'utf8'), helmFile('https://index.docker.io/v1/', b64('ci:pw')), 'Docker Hub under its legacy key');
+  await undo(record);
+  assert.deepEqual(await entries(root), []);
+
+  await mkdir(join(root, 'docker'));
+  await writeFile(path, '{"credsStore": "pass"}');
+  const docker = await planLogin(path, HOST, 'docker');
+  assert.match((await writeLogin(docker, 'ci', 'pw'))[0]!, /docker-credential-pass \(credsStore\) for registry\.example:5000: later docker, cosign, crane, oras and skopeo ask that helper/);
+  await writeFile(path, '[]');
+  await assert.rejects(planLogin(path, HOST, 'docker'), /^RegistryConfigError: Docker config .* is not a JSON object/);
+});
