@@ -38,6 +38,12 @@ async function undo(record: LoginRecord): Promise<void> {
 
 const entries = async (dir: string): Promise<string[]> => (await readdir(dir)).sort();
 
+interface ConfigJson {
+  auths: Record<string, unknown>;
+  [key: string]: unknown;
+}
+const parsed = (text: string): ConfigJson => JSON.parse(text) as ConfigJson;
+
 test('authValue is base64(user:pass) and refuses what cannot round-trip', () => {
   assert.equal(authValue('ci', 's3cr:et'), b64('ci:s3cr:et'));
   assert.equal(authValue('ünï', 'pässwörd'), Buffer.from('ünï:pässwörd', 'utf8').toString('base64'));
@@ -90,7 +96,7 @@ test('existing content (other host, same host with old creds, unknown keys) surv
   const { record } = await login(path, HOST, 'ci', 'new&pw<');
   assert.equal(record.hadEntry, true);
   assert.equal(record.previousEntry, `{\n\t\t\t"auth": "${b64('old:oldpw')}",\n\t\t\t"email": "old@example.com"\n\t\t}`);
-  const written = JSON.parse(await readFile(path, 'utf8'));
+  const written = parsed(await readFile(path, 'utf8'));
   // The whole entry is replaced, as `helm registry login` does; the rest is untouched.
   assert.deepEqual(written.auths[HOST], { auth: b64('ci:new&pw<') });
   assert.deepEqual(written.auths['other.example'], { auth: b64('bob:bobpw') });
@@ -139,14 +145,14 @@ test('files formatted by other tools come back byte for byte: spaces, compact, C
     const path = join(root, 'config.json');
     await writeFile(path, original);
     const { record } = await login(path, HOST, 'ci', 'pw');
-    const parsed = JSON.parse(await readFile(path, 'utf8'));
-    assert.deepEqual(parsed.auths[HOST], { auth: b64('ci:pw') }, original);
+    const after = parsed(await readFile(path, 'utf8'));
+    assert.deepEqual(after.auths[HOST], { auth: b64('ci:pw') }, original);
     // Everything else means the same as before.
-    const before = JSON.parse(original);
-    delete parsed.auths[HOST];
-    if (!before.auths && Object.keys(parsed.auths).length === 0) delete parsed.auths;
+    const before = parsed(original);
+    delete after.auths[HOST];
+    if (!before.auths && Object.keys(after.auths).length === 0) delete (after as Partial<ConfigJson>).auths;
     if (before.auths) for (const k of Object.keys(before.auths)) if (k === HOST) delete before.auths[k];
-    assert.deepEqual(parsed, before, original);
+    assert.deepEqual(after, before, original);
     await undo(record);
     assert.equal(await readFile(path, 'utf8'), original, JSON.stringify(original));
   }
@@ -178,7 +184,7 @@ test('two runs in one job (post steps in reverse order) restore each stage byte 
     const first = await login(path, HOST, 'user1', 'pw1');
     const afterFirst = await readFile(path, 'utf8');
     const second = await login(path, HOST, 'user2', 'pw2');
-    assert.deepEqual(JSON.parse(await readFile(path, 'utf8')).auths[HOST], { auth: b64('user2:pw2') });
+    assert.deepEqual(parsed(await readFile(path, 'utf8')).auths[HOST], { auth: b64('user2:pw2') });
 
     await undo(second.record); // the later run's post step runs first
     assert.equal(await readFile(path, 'utf8'), afterFirst, 'the first run is still logged in');
@@ -311,7 +317,7 @@ test('a concurrent reader never sees half a file', async () => {
   assert.ok(reads > 0);
 });
 
-test('state round trip and masking', async () => {
+test('state round trip and masking', () => {
   assert.equal(parseLoginRecord(undefined), undefined);
   assert.equal(parseLoginRecord(''), undefined);
   assert.equal(parseLoginRecord('{"path":1}'), undefined);
