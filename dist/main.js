@@ -1,7 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  loginForLaterSteps
-} from "./chunks/chunk-RUGUB4VU.js";
+  describeError,
+  isUserFacing,
+  loginForLaterSteps,
+  naming
+} from "./chunks/chunk-QCWMXIYO.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -13,23 +16,20 @@ import {
   readChartArchive,
   sortedByUtf8,
   writeChartPackage
-} from "./chunks/chunk-V6VUOZIK.js";
+} from "./chunks/chunk-4LCOIKVI.js";
 import {
   debug,
-  describeError,
   getExecOutput,
   getInput,
   group,
   info,
-  isUserFacing,
-  naming,
   require_undici,
   setFailed,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-MTDTEHBV.js";
+} from "./chunks/chunk-LBEWAPR2.js";
 import "./chunks/chunk-AMSNIPQQ.js";
 import {
   __commonJS,
@@ -4101,7 +4101,6 @@ function parseInputs(get) {
     tlsFiles,
     login: bool("login", get("login"), true),
     logout: bool("logout", get("logout"), true),
-    dockerLogin: bool("docker-login", get("docker-login"), false),
     sign,
     signingKey,
     signingPassphrase: get("signing-passphrase"),
@@ -4482,8 +4481,8 @@ async function run() {
       setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
 ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
     }
-    if (client && (config.login || config.dockerLogin) && config.username && results.some((r) => r.status !== "failed")) {
-      await loginForLaterSteps(config.registry.host, config.username, config.password, { helm: config.login, docker: config.dockerLogin, logout: config.logout });
+    if (client && config.login && config.username && results.some((r) => r.status !== "failed")) {
+      await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
     }
   } finally {
     await client?.close();
@@ -4492,7 +4491,7 @@ ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n"
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-2K333XQ6.js");
+  const dependencies = await import("./chunks/dependencies-BREPCSK4.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  logoutRecorded
-} from "./chunks/chunk-RUGUB4VU.js";
-import {
   describeError,
+  logoutRecorded
+} from "./chunks/chunk-QCWMXIYO.js";
+import {
   warning
-} from "./chunks/chunk-MTDTEHBV.js";
+} from "./chunks/chunk-LBEWAPR2.js";
 import "./chunks/chunk-PY5VAGIZ.js";
 
 // src/post.ts

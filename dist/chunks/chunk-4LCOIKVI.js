@@ -1,7 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  HelmError
-} from "./chunk-MTDTEHBV.js";
+  HttpClient,
+  cp,
+  debug,
+  exec,
+  getExecOutput,
+  info,
+  isDebug,
+  mkdirP,
+  rmRF,
+  which
+} from "./chunk-LBEWAPR2.js";
 import {
   ChartError,
   GoYamlError,
@@ -80,9 +89,9 @@ var require_constants = __commonJS({
 var require_debug = __commonJS({
   "node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
-    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
-    module.exports = debug;
+    module.exports = debug2;
   }
 });
 
@@ -95,7 +104,7 @@ var require_re = __commonJS({
       MAX_SAFE_BUILD_LENGTH,
       MAX_LENGTH
     } = require_constants();
-    var debug = require_debug();
+    var debug2 = require_debug();
     exports = module.exports = {};
     var re2 = exports.re = [];
     var safeRe = exports.safeRe = [];
@@ -118,7 +127,7 @@ var require_re = __commonJS({
     var createToken = (name, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R2++;
-      debug(name, index, value);
+      debug2(name, index, value);
       t[name] = index;
       src[index] = value;
       safeSrc[index] = safe;
@@ -222,7 +231,7 @@ var require_identifiers = __commonJS({
 var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
-    var debug = require_debug();
+    var debug2 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re2, t } = require_re();
     var parseOptions = require_parse_options();
@@ -256,7 +265,7 @@ var require_semver = __commonJS({
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug("SemVer", version, options);
+        debug2("SemVer", version, options);
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
@@ -304,7 +313,7 @@ var require_semver = __commonJS({
         return this.version;
       }
       compare(other) {
-        debug("SemVer.compare", this.version, this.options, other);
+        debug2("SemVer.compare", this.version, this.options, other);
         if (!(other instanceof _SemVer)) {
           if (typeof other === "string" && other === this.version) {
             return 0;
@@ -355,7 +364,7 @@ var require_semver = __commonJS({
         do {
           const a = this.prerelease[i2];
           const b2 = other.prerelease[i2];
-          debug("prerelease compare", i2, a, b2);
+          debug2("prerelease compare", i2, a, b2);
           if (a === void 0 && b2 === void 0) {
             return 0;
           } else if (b2 === void 0) {
@@ -377,7 +386,7 @@ var require_semver = __commonJS({
         do {
           const a = this.build[i2];
           const b2 = other.build[i2];
-          debug("build compare", i2, a, b2);
+          debug2("build compare", i2, a, b2);
           if (a === void 0 && b2 === void 0) {
             return 0;
           } else if (b2 === void 0) {
@@ -537,11 +546,11 @@ var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var valid = (version, options) => {
+    var valid2 = (version, options) => {
       const v2 = parse(version, options);
       return v2 ? v2.version : null;
     };
-    module.exports = valid;
+    module.exports = valid2;
   }
 });
 
@@ -550,11 +559,11 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var clean = (version, options) => {
+    var clean2 = (version, options) => {
       const s3 = parse(version.trim().replace(/^[=v]+/, ""), options);
       return s3 ? s3.version : null;
     };
-    module.exports = clean;
+    module.exports = clean2;
   }
 });
 
@@ -738,8 +747,8 @@ var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
-    var gt2 = (a, b2, loose) => compare(a, b2, loose) > 0;
-    module.exports = gt2;
+    var gt3 = (a, b2, loose) => compare(a, b2, loose) > 0;
+    module.exports = gt3;
   }
 });
 
@@ -799,7 +808,7 @@ var require_cmp = __commonJS({
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
-    var gt2 = require_gt();
+    var gt3 = require_gt();
     var gte = require_gte();
     var lt2 = require_lt();
     var lte = require_lte();
@@ -828,7 +837,7 @@ var require_cmp = __commonJS({
         case "!=":
           return neq(a, b2, loose);
         case ">":
-          return gt2(a, b2, loose);
+          return gt3(a, b2, loose);
         case ">=":
           return gte(a, b2, loose);
         case "<":
@@ -1239,21 +1248,21 @@ var require_range = __commonJS({
         const loose = this.options.loose;
         const hr2 = loose ? re2[t.HYPHENRANGELOOSE] : re2[t.HYPHENRANGE];
         range = range.replace(hr2, hyphenReplace(this.options.includePrerelease));
-        debug("hyphen replace", range);
+        debug2("hyphen replace", range);
         range = trimComparatorWhitespace(range);
-        debug("comparator trim", range);
+        debug2("comparator trim", range);
         range = range.replace(re2[t.TILDETRIM], tildeTrimReplace);
-        debug("tilde trim", range);
+        debug2("tilde trim", range);
         range = range.replace(re2[t.CARETTRIM], caretTrimReplace);
-        debug("caret trim", range);
+        debug2("caret trim", range);
         let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp) => {
-            debug("loose invalid filter", comp, this.options);
+            debug2("loose invalid filter", comp, this.options);
             return !!comp.match(re2[t.COMPARATORLOOSE]);
           });
         }
-        debug("range list", rangeList);
+        debug2("range list", rangeList);
         const rangeMap = /* @__PURE__ */ new Map();
         const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
         for (const comp of comparators) {
@@ -1308,7 +1317,7 @@ var require_range = __commonJS({
     var cache = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
-    var debug = require_debug();
+    var debug2 = require_debug();
     var SemVer = require_semver();
     var trimComparatorWhitespace = require_trim_comparator_whitespace();
     var {
@@ -1336,15 +1345,15 @@ var require_range = __commonJS({
     };
     var parseComparator = (comp, options) => {
       comp = comp.replace(re2[t.BUILD], "");
-      debug("comp", comp, options);
+      debug2("comp", comp, options);
       comp = replaceCarets(comp, options);
-      debug("caret", comp);
+      debug2("caret", comp);
       comp = replaceTildes(comp, options);
-      debug("tildes", comp);
+      debug2("tildes", comp);
       comp = replaceXRanges(comp, options);
-      debug("xrange", comp);
+      debug2("xrange", comp);
       comp = replaceStars(comp, options);
-      debug("stars", comp);
+      debug2("stars", comp);
       return comp;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
@@ -1356,7 +1365,7 @@ var require_range = __commonJS({
       const r = options.loose ? re2[t.TILDELOOSE] : re2[t.TILDE];
       const z2 = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_2, M2, m2, p2, pr2) => {
-        debug("tilde", comp, _2, M2, m2, p2, pr2);
+        debug2("tilde", comp, _2, M2, m2, p2, pr2);
         let ret;
         if (isX(M2)) {
           ret = "";
@@ -1365,12 +1374,12 @@ var require_range = __commonJS({
         } else if (isX(p2)) {
           ret = `>=${M2}.${m2}.0${z2} <${M2}.${+m2 + 1}.0-0`;
         } else if (pr2) {
-          debug("replaceTilde pr", pr2);
+          debug2("replaceTilde pr", pr2);
           ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${+m2 + 1}.0-0`;
         } else {
           ret = `>=${M2}.${m2}.${p2} <${M2}.${+m2 + 1}.0-0`;
         }
-        debug("tilde return", ret);
+        debug2("tilde return", ret);
         return ret;
       });
     };
@@ -1378,11 +1387,11 @@ var require_range = __commonJS({
       return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
     };
     var replaceCaret = (comp, options) => {
-      debug("caret", comp, options);
+      debug2("caret", comp, options);
       const r = options.loose ? re2[t.CARETLOOSE] : re2[t.CARET];
       const z2 = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_2, M2, m2, p2, pr2) => {
-        debug("caret", comp, _2, M2, m2, p2, pr2);
+        debug2("caret", comp, _2, M2, m2, p2, pr2);
         let ret;
         if (isX(M2)) {
           ret = "";
@@ -1395,7 +1404,7 @@ var require_range = __commonJS({
             ret = `>=${M2}.${m2}.0${z2} <${+M2 + 1}.0.0-0`;
           }
         } else if (pr2) {
-          debug("replaceCaret pr", pr2);
+          debug2("replaceCaret pr", pr2);
           if (M2 === "0") {
             if (m2 === "0") {
               ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${m2}.${+p2 + 1}-0`;
@@ -1406,7 +1415,7 @@ var require_range = __commonJS({
             ret = `>=${M2}.${m2}.${p2}-${pr2} <${+M2 + 1}.0.0-0`;
           }
         } else {
-          debug("no pr");
+          debug2("no pr");
           if (M2 === "0") {
             if (m2 === "0") {
               ret = `>=${M2}.${m2}.${p2} <${M2}.${m2}.${+p2 + 1}-0`;
@@ -1417,19 +1426,19 @@ var require_range = __commonJS({
             ret = `>=${M2}.${m2}.${p2} <${+M2 + 1}.0.0-0`;
           }
         }
-        debug("caret return", ret);
+        debug2("caret return", ret);
         return ret;
       });
     };
     var replaceXRanges = (comp, options) => {
-      debug("replaceXRanges", comp, options);
+      debug2("replaceXRanges", comp, options);
       return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
     };
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
       const r = options.loose ? re2[t.XRANGELOOSE] : re2[t.XRANGE];
       return comp.replace(r, (ret, gtlt, M2, m2, p2, pr2) => {
-        debug("xRange", comp, ret, gtlt, M2, m2, p2, pr2);
+        debug2("xRange", comp, ret, gtlt, M2, m2, p2, pr2);
         if (invalidXRangeOrder(M2, m2, p2)) {
           return comp;
         }
@@ -1479,16 +1488,16 @@ var require_range = __commonJS({
         } else if (xp) {
           ret = `>=${M2}.${m2}.0${pr2} <${M2}.${+m2 + 1}.0-0`;
         }
-        debug("xRange return", ret);
+        debug2("xRange return", ret);
         return ret;
       });
     };
     var replaceStars = (comp, options) => {
-      debug("replaceStars", comp, options);
+      debug2("replaceStars", comp, options);
       return comp.trim().replace(re2[t.STAR], "");
     };
     var replaceGTE0 = (comp, options) => {
-      debug("replaceGTE0", comp, options);
+      debug2("replaceGTE0", comp, options);
       return comp.trim().replace(re2[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to2, tM, tm, tp, tpr) => {
@@ -1526,7 +1535,7 @@ var require_range = __commonJS({
       }
       if (version.prerelease.length && !options.includePrerelease) {
         for (let i2 = 0; i2 < set.length; i2++) {
-          debug(set[i2].semver);
+          debug2(set[i2].semver);
           if (set[i2].semver === Comparator.ANY) {
             continue;
           }
@@ -1563,7 +1572,7 @@ var require_comparator = __commonJS({
           }
         }
         comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
+        debug2("comparator", comp, options);
         this.options = options;
         this.loose = !!options.loose;
         this.parse(comp);
@@ -1572,7 +1581,7 @@ var require_comparator = __commonJS({
         } else {
           this.value = this.operator + this.semver.version;
         }
-        debug("comp", this);
+        debug2("comp", this);
       }
       parse(comp) {
         const r = this.options.loose ? re2[t.COMPARATORLOOSE] : re2[t.COMPARATOR];
@@ -1594,7 +1603,7 @@ var require_comparator = __commonJS({
         return this.value;
       }
       test(version) {
-        debug("Comparator.test", version, this.options.loose);
+        debug2("Comparator.test", version, this.options.loose);
         if (this.semver === ANY || version === ANY) {
           return true;
         }
@@ -1651,7 +1660,7 @@ var require_comparator = __commonJS({
     var parseOptions = require_parse_options();
     var { safeRe: re2, t } = require_re();
     var cmp = require_cmp();
-    var debug = require_debug();
+    var debug2 = require_debug();
     var SemVer = require_semver();
     var Range = require_range();
   }
@@ -1662,7 +1671,7 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var satisfies = (version, range, options) => {
+    var satisfies3 = (version, range, options) => {
       try {
         range = new Range(range, options);
       } catch (er2) {
@@ -1670,7 +1679,7 @@ var require_satisfies = __commonJS({
       }
       return range.test(version);
     };
-    module.exports = satisfies;
+    module.exports = satisfies3;
   }
 });
 
@@ -1748,7 +1757,7 @@ var require_min_version = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var gt2 = require_gt();
+    var gt3 = require_gt();
     var minVersion = (range, loose) => {
       range = new Range(range, loose);
       let minver = new SemVer("0.0.0");
@@ -1776,7 +1785,7 @@ var require_min_version = __commonJS({
             /* fallthrough */
             case "":
             case ">=":
-              if (!setMin || gt2(compver, setMin)) {
+              if (!setMin || gt3(compver, setMin)) {
                 setMin = compver;
               }
               break;
@@ -1788,7 +1797,7 @@ var require_min_version = __commonJS({
               throw new Error(`Unexpected operation: ${comparator.operator}`);
           }
         });
-        if (setMin && (!minver || gt2(minver, setMin))) {
+        if (setMin && (!minver || gt3(minver, setMin))) {
           minver = setMin;
         }
       }
@@ -1825,8 +1834,8 @@ var require_outside = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt2 = require_gt();
+    var satisfies3 = require_satisfies();
+    var gt3 = require_gt();
     var lt2 = require_lt();
     var lte = require_lte();
     var gte = require_gte();
@@ -1836,7 +1845,7 @@ var require_outside = __commonJS({
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
-          gtfn = gt2;
+          gtfn = gt3;
           ltefn = lte;
           ltfn = lt2;
           comp = ">";
@@ -1845,14 +1854,14 @@ var require_outside = __commonJS({
         case "<":
           gtfn = lt2;
           ltefn = gte;
-          ltfn = gt2;
+          ltfn = gt3;
           comp = "<";
           ecomp = "<=";
           break;
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version, range, options)) {
+      if (satisfies3(version, range, options)) {
         return false;
       }
       for (let i2 = 0; i2 < range.set.length; ++i2) {
@@ -1924,7 +1933,7 @@ var require_intersects = __commonJS({
 var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
-    var satisfies = require_satisfies();
+    var satisfies3 = require_satisfies();
     var compare = require_compare();
     module.exports = (versions, range, options) => {
       const set = [];
@@ -1932,7 +1941,7 @@ var require_simplify = __commonJS({
       let prev = null;
       const v2 = versions.sort((a, b2) => compare(a, b2, options));
       for (const version of v2) {
-        const included = satisfies(version, range, options);
+        const included = satisfies3(version, range, options);
         if (included) {
           prev = version;
           if (!first) {
@@ -1977,7 +1986,7 @@ var require_subset = __commonJS({
     var Range = require_range();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
-    var satisfies = require_satisfies();
+    var satisfies3 = require_satisfies();
     var compare = require_compare();
     var subset = (sub, dom, options = {}) => {
       if (sub === dom) {
@@ -2023,10 +2032,10 @@ var require_subset = __commonJS({
         }
       }
       const eqSet = /* @__PURE__ */ new Set();
-      let gt2, lt2;
+      let gt3, lt2;
       for (const c of sub) {
         if (c.operator === ">" || c.operator === ">=") {
-          gt2 = higherGT(gt2, c, options);
+          gt3 = higherGT(gt3, c, options);
         } else if (c.operator === "<" || c.operator === "<=") {
           lt2 = lowerLT(lt2, c, options);
         } else {
@@ -2037,23 +2046,23 @@ var require_subset = __commonJS({
         return null;
       }
       let gtltComp;
-      if (gt2 && lt2) {
-        gtltComp = compare(gt2.semver, lt2.semver, options);
+      if (gt3 && lt2) {
+        gtltComp = compare(gt3.semver, lt2.semver, options);
         if (gtltComp > 0) {
           return null;
-        } else if (gtltComp === 0 && (gt2.operator !== ">=" || lt2.operator !== "<=")) {
+        } else if (gtltComp === 0 && (gt3.operator !== ">=" || lt2.operator !== "<=")) {
           return null;
         }
       }
       for (const eq of eqSet) {
-        if (gt2 && !satisfies(eq, String(gt2), options)) {
+        if (gt3 && !satisfies3(eq, String(gt3), options)) {
           return null;
         }
-        if (lt2 && !satisfies(eq, String(lt2), options)) {
+        if (lt2 && !satisfies3(eq, String(lt2), options)) {
           return null;
         }
         for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
+          if (!satisfies3(eq, String(c), options)) {
             return false;
           }
         }
@@ -2062,25 +2071,25 @@ var require_subset = __commonJS({
       let higher, lower;
       let hasDomLT, hasDomGT;
       let needDomLTPre = lt2 && !options.includePrerelease && lt2.semver.prerelease.length ? lt2.semver : false;
-      let needDomGTPre = gt2 && !options.includePrerelease && gt2.semver.prerelease.length ? gt2.semver : false;
+      let needDomGTPre = gt3 && !options.includePrerelease && gt3.semver.prerelease.length ? gt3.semver : false;
       if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt2.operator === "<" && needDomLTPre.prerelease[0] === 0) {
         needDomLTPre = false;
       }
       for (const c of dom) {
         hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
         hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt2) {
+        if (gt3) {
           if (needDomGTPre) {
             if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
               needDomGTPre = false;
             }
           }
           if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt2, c, options);
-            if (higher === c && higher !== gt2) {
+            higher = higherGT(gt3, c, options);
+            if (higher === c && higher !== gt3) {
               return false;
             }
-          } else if (gt2.operator === ">=" && !c.test(gt2.semver)) {
+          } else if (gt3.operator === ">=" && !c.test(gt3.semver)) {
             return false;
           }
         }
@@ -2099,14 +2108,14 @@ var require_subset = __commonJS({
             return false;
           }
         }
-        if (!c.operator && (lt2 || gt2) && gtltComp !== 0) {
+        if (!c.operator && (lt2 || gt3) && gtltComp !== 0) {
           return false;
         }
       }
-      if (gt2 && hasDomLT && !lt2 && gtltComp !== 0) {
+      if (gt3 && hasDomLT && !lt2 && gtltComp !== 0) {
         return false;
       }
-      if (lt2 && hasDomGT && !gt2 && gtltComp !== 0) {
+      if (lt2 && hasDomGT && !gt3 && gtltComp !== 0) {
         return false;
       }
       if (needDomGTPre || needDomLTPre) {
@@ -2141,8 +2150,8 @@ var require_semver2 = __commonJS({
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
-    var valid = require_valid();
-    var clean = require_clean();
+    var valid2 = require_valid();
+    var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
     var major = require_major();
@@ -2155,7 +2164,7 @@ var require_semver2 = __commonJS({
     var compareBuild = require_compare_build();
     var sort = require_sort();
     var rsort = require_rsort();
-    var gt2 = require_gt();
+    var gt3 = require_gt();
     var lt2 = require_lt();
     var eq = require_eq();
     var neq = require_neq();
@@ -2166,7 +2175,7 @@ var require_semver2 = __commonJS({
     var truncate = require_truncate();
     var Comparator = require_comparator();
     var Range = require_range();
-    var satisfies = require_satisfies();
+    var satisfies3 = require_satisfies();
     var toComparators = require_to_comparators();
     var maxSatisfying = require_max_satisfying();
     var minSatisfying = require_min_satisfying();
@@ -2180,8 +2189,8 @@ var require_semver2 = __commonJS({
     var subset = require_subset();
     module.exports = {
       parse,
-      valid,
-      clean,
+      valid: valid2,
+      clean: clean2,
       inc,
       diff,
       major,
@@ -2194,7 +2203,7 @@ var require_semver2 = __commonJS({
       compareBuild,
       sort,
       rsort,
-      gt: gt2,
+      gt: gt3,
       lt: lt2,
       eq,
       neq,
@@ -2205,7 +2214,7 @@ var require_semver2 = __commonJS({
       truncate,
       Comparator,
       Range,
-      satisfies,
+      satisfies: satisfies3,
       toComparators,
       maxSatisfying,
       minSatisfying,
@@ -2306,17 +2315,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci2 = visit_(i2, node.items[i2], visitor, path);
+            const ci2 = visit_(i2, node.items[i2], visitor, path2);
             if (typeof ci2 === "number")
               i2 = ci2 - 1;
             else if (ci2 === BREAK)
@@ -2327,13 +2336,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2354,17 +2363,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci2 = await visitAsync_(i2, node.items[i2], visitor, path);
+            const ci2 = await visitAsync_(i2, node.items[i2], visitor, path2);
             if (typeof ci2 === "number")
               i2 = ci2 - 1;
             else if (ci2 === BREAK)
@@ -2375,13 +2384,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2408,23 +2417,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3036,10 +3045,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v2 = value;
-      for (let i2 = path.length - 1; i2 >= 0; --i2) {
-        const k2 = path[i2];
+      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
+        const k2 = path2[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -3058,7 +3067,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3088,11 +3097,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3106,8 +3115,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3121,8 +3130,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3140,8 +3149,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3151,8 +3160,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3870,7 +3879,7 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages) {
+    function debug2(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
     }
@@ -3882,7 +3891,7 @@ var require_log = __commonJS({
           console.warn(warning);
       }
     }
-    exports.debug = debug;
+    exports.debug = debug2;
     exports.warn = warn;
   }
 });
@@ -5667,9 +5676,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5744,14 +5753,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5766,10 +5775,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5780,10 +5789,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5800,13 +5809,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -7024,8 +7033,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
@@ -7767,9 +7776,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7778,23 +7787,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci2 = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+            const ci2 = _visit(Object.freeze(path2.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci2 === "number")
               i2 = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7805,10 +7814,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9110,14 +9119,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it2.value) {
-                map.items.push({ start, key: fs2, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it2.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it2, { key: fs2, sep: [] });
+                Object.assign(it2, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9245,13 +9254,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it2 || it2.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it2.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               else
-                Object.assign(it2, { key: fs2, sep: [] });
+                Object.assign(it2, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9919,8 +9928,8 @@ function parseChartYaml(text, where) {
 }
 function setText(meta, key, value) {
   if (value === void 0) return;
-  const clean = sanitize(value);
-  if (clean !== "") meta[key] = clean;
+  const clean2 = sanitize(value);
+  if (clean2 !== "") meta[key] = clean2;
 }
 function validateMaintainer(raw, index, where) {
   if (raw === null) throw new ChartError(`${where}: maintainers[${index}] is empty; remove the empty "-" entry`);
@@ -9946,16 +9955,16 @@ function validateDependencies(list, where) {
     return dep;
   });
 }
-function toDependency(raw, clean) {
+function toDependency(raw, clean2) {
   const s3 = (key) => {
     const value = typeof raw[key] === "string" ? raw[key] : "";
-    return clean ? sanitize(value) : value;
+    return clean2 ? sanitize(value) : value;
   };
   const dep = { name: s3("name") };
   if (s3("version") !== "") dep.version = s3("version");
   if (s3("repository") !== "") dep.repository = s3("repository");
   if (s3("condition") !== "") dep.condition = s3("condition");
-  if (Array.isArray(raw.tags)) dep.tags = raw.tags.map((t) => clean ? sanitize(t) : t);
+  if (Array.isArray(raw.tags)) dep.tags = raw.tags.map((t) => clean2 ? sanitize(t) : t);
   if (raw.enabled === true) dep.enabled = true;
   if (Array.isArray(raw["import-values"])) dep["import-values"] = raw["import-values"].map(toPlain);
   if (typeof raw.alias === "string" && raw.alias !== "") dep.alias = raw.alias;
@@ -13416,14 +13425,14 @@ var HelmIgnore = class _HelmIgnore {
    * Whether Helm skips `path` (relative to the chart, `/`-separated, no trailing slash).
    * `isDir` is about the target of a symlink, as Helm follows links before asking.
    */
-  ignores(path, isDir) {
-    return this.ruleIgnoring(path, isDir) !== void 0;
+  ignores(path2, isDir) {
+    return this.ruleIgnoring(path2, isDir) !== void 0;
   }
   /** The rule (as written) that makes Helm skip `path`, or undefined when the path is kept. */
-  ruleIgnoring(path, isDir) {
-    if (path === "" || path === "." || path === "./") return void 0;
+  ruleIgnoring(path2, isDir) {
+    if (path2 === "" || path2 === "." || path2 === "./") return void 0;
     for (const rule of this.rules) {
-      const subject = rule.baseName ? baseName(path) : path;
+      const subject = rule.baseName ? baseName(path2) : path2;
       if (rule.negate) {
         if (rule.dirOnly && !isDir || !rule.glob.matches(subject)) return rule.raw;
         continue;
@@ -13460,8 +13469,8 @@ function parseRule(line, lineNumber) {
   }
   return { raw, negate, dirOnly, baseName: baseNameOnly, glob: compileGoGlob(pattern) };
 }
-function baseName(path) {
-  const trimmed = path.replace(/\/+$/, "");
+function baseName(path2) {
+  const trimmed = path2.replace(/\/+$/, "");
   if (trimmed === "") return "/";
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
@@ -13492,19 +13501,19 @@ async function readChartDirectory(dir) {
   return { files, ignore };
 }
 async function readHelmIgnore(dir) {
-  const path = join(dir, ".helmignore");
+  const path2 = join(dir, ".helmignore");
   let text;
   try {
-    if (!(await stat(path)).isFile()) return HelmIgnore.defaults();
-    text = await readFile(path, "utf8");
+    if (!(await stat(path2)).isFile()) return HelmIgnore.defaults();
+    text = await readFile(path2, "utf8");
   } catch (error) {
     if (isFsError(error) && (error.code === "ENOENT" || error.code === "ENOTDIR")) return HelmIgnore.defaults();
-    throw fsError(error, path);
+    throw fsError(error, path2);
   }
   try {
     return HelmIgnore.parse(text);
   } catch (error) {
-    if (error instanceof HelmIgnoreSyntaxError) throw new ChartError(`${path} ${error.message}`, { cause: error });
+    if (error instanceof HelmIgnoreSyntaxError) throw new ChartError(`${path2} ${error.message}`, { cause: error });
     throw error;
   }
 }
@@ -13521,47 +13530,47 @@ async function walk(absDir, relDir, ignore, files, ancestors, shownRoot) {
     if (!Buffer.from(name, "utf8").equals(rawName)) {
       throw new ChartError(`${join(shownRoot, relDir)} holds a file whose name is not valid UTF-8 (${JSON.stringify(name)}); rename it or add it to .helmignore`);
     }
-    let info = await lstat(abs).catch((error) => {
+    let info2 = await lstat(abs).catch((error) => {
       throw fsError(error, shown);
     });
-    if (info.isSymbolicLink()) {
+    if (info2.isSymbolicLink()) {
       let target;
       try {
         target = await realpath(abs);
-        info = await stat(target);
+        info2 = await stat(target);
       } catch (error) {
         if (ignore.ignores(rel, false)) continue;
         const pointsTo = await readlink(abs).catch(() => "?");
         throw new ChartError(`${shown} is a symbolic link to ${pointsTo}, which cannot be read (${error.message}); fix or remove the link, or add it to .helmignore`, { cause: error });
       }
     }
-    if (info.isDirectory()) {
+    if (info2.isDirectory()) {
       if (ignore.ignores(rel, true)) continue;
-      const key = `${info.dev}:${info.ino}`;
+      const key = `${info2.dev}:${info2.ino}`;
       if (ancestors.has(key)) throw new ChartError(`${shown} links back to a folder that contains it (a symbolic link loop); remove the link or add it to .helmignore`);
       await walk(abs, rel, ignore, files, /* @__PURE__ */ new Set([...ancestors, key]), shownRoot);
       continue;
     }
     if (ignore.ignores(rel, false)) continue;
-    if (!info.isFile()) {
+    if (!info2.isFile()) {
       throw new ChartError(`${shown} is not a regular file (a device, socket or pipe) and Helm cannot package it; remove it or add it to .helmignore`);
     }
-    if (info.size > MAX_FILE_BYTES) {
-      throw new ChartError(`${shown} is ${info.size} bytes; Helm refuses chart files over 5 MiB (${MAX_FILE_BYTES} bytes): add it to .helmignore or make it smaller`);
+    if (info2.size > MAX_FILE_BYTES) {
+      throw new ChartError(`${shown} is ${info2.size} bytes; Helm refuses chart files over 5 MiB (${MAX_FILE_BYTES} bytes): add it to .helmignore or make it smaller`);
     }
     files.push({
       name: rel,
-      size: info.size,
+      size: info2.size,
       read: () => readFile(abs).then(stripBom, (error) => {
         throw fsError(error, shown);
       })
     });
   }
 }
-function fsError(error, path) {
+function fsError(error, path2) {
   if (isFsError(error)) {
     const what = error.code === "EACCES" || error.code === "EPERM" ? "cannot be read (permission denied)" : `cannot be read (${error.code})`;
-    return new ChartError(`${path} ${what}`, { cause: error });
+    return new ChartError(`${path2} ${what}`, { cause: error });
   }
   return error;
 }
@@ -13674,21 +13683,21 @@ async function readArchiveFiles(source, where, keep = () => true) {
   if (files.length === 0) throw new ChartError(`${where} is not a chart archive: it holds no files`);
   return files;
 }
-function archiveName(path, where) {
-  const delimiter = path.includes("\\") ? "\\" : "/";
-  const parts = path.split(delimiter);
+function archiveName(path2, where) {
+  const delimiter = path2.includes("\\") ? "\\" : "/";
+  const parts = path2.split(delimiter);
   let name = parts.slice(1).join("/");
-  if (name.startsWith("/")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path)} is an absolute path`);
+  if (name.startsWith("/")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path2)} is an absolute path`);
   name = cleanPath(name);
-  if (name === ".") throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(path)} is not inside the chart's top folder`);
-  if (name.startsWith("..")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path)} points outside the chart`);
-  if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path)} is a drive path`);
+  if (name === ".") throw new ChartError(`${where} is not a chart archive: ${JSON.stringify(path2)} is not inside the chart's top folder`);
+  if (name.startsWith("..")) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path2)} points outside the chart`);
+  if (/^[a-zA-Z]:\//.test(name)) throw new ChartError(`${where} is not a safe chart archive: ${JSON.stringify(path2)} is a drive path`);
   if (parts[0] === "Chart.yaml") throw new ChartError(`${where} is not a chart archive: Chart.yaml must be inside a top folder named after the chart`);
   return name;
 }
-function cleanPath(path) {
-  if (path === "") return ".";
-  const cleaned = posix.normalize(path);
+function cleanPath(path2) {
+  if (path2 === "") return ".";
+  const cleaned = posix.normalize(path2);
   return cleaned.length > 1 && cleaned.endsWith("/") ? cleaned.slice(0, -1) : cleaned;
 }
 function checkValues(data, where) {
@@ -14394,14 +14403,14 @@ var DeterministicTarGz = class {
     this.gzip = new Gzip({ level: COMPRESSION_LEVEL, mem: MEMORY_LEVEL, mtime: 0 }, (chunk) => ondata(chunk));
   }
   /** Appends one file; `path` is the full path inside the archive, `/`-separated. */
-  addFile(path, data) {
+  addFile(path2, data) {
     if (this.finished) throw new Error("the archive is already finished");
-    const ustarSafe = Buffer.byteLength(path) < 100 && /^[\x20-\x7e]*$/.test(path);
+    const ustarSafe = Buffer.byteLength(path2) < 100 && /^[\x20-\x7e]*$/.test(path2);
     if (!ustarSafe) {
-      this.push(new ft({ path, mtime: this.mtime }).encode());
+      this.push(new ft({ path: path2, mtime: this.mtime }).encode());
     }
     const header = new F({
-      path: ustarSafe ? path : standIn(path),
+      path: ustarSafe ? path2 : standIn(path2),
       mode: 420,
       uid: 0,
       gid: 0,
@@ -14442,11 +14451,11 @@ var TarGzFile = class _TarGzFile {
   pendingBytes = 0;
   size = 0;
   /** Creates (or truncates) the file at `path`. */
-  static async create(path, mtime) {
-    return new _TarGzFile(await open(path, "w"), mtime);
+  static async create(path2, mtime) {
+    return new _TarGzFile(await open(path2, "w"), mtime);
   }
-  async addFile(path, data) {
-    this.tar.addFile(path, data);
+  async addFile(path2, data) {
+    this.tar.addFile(path2, data);
     if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
   }
   /** Ends the archive and closes the file. */
@@ -14483,8 +14492,8 @@ var TarGzFile = class _TarGzFile {
     }
   }
 };
-function standIn(path) {
-  return path.replace(/[^\x20-\x7e]/g, "_").slice(0, 99);
+function standIn(path2) {
+  return path2.replace(/[^\x20-\x7e]/g, "_").slice(0, 99);
 }
 
 // src/chart/package.ts
@@ -14511,9 +14520,9 @@ async function writeChartPackage(checked, opts) {
   const folder = await mkdtemp(join2(outDir, "chart-")).catch((error) => {
     throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : error.message})`, { cause: error });
   });
-  const path = join2(folder, fileName);
+  const path2 = join2(folder, fileName);
   try {
-    const out = await TarGzFile.create(path, opts.mtime);
+    const out = await TarGzFile.create(path2, opts.mtime);
     try {
       await writeChart(out, chart, "", /* @__PURE__ */ new Set());
     } catch (error) {
@@ -14521,10 +14530,10 @@ async function writeChartPackage(checked, opts) {
       throw error;
     }
     const { digest, size } = await out.finish();
-    return { metadata, fileName, path, digest, size };
+    return { metadata, fileName, path: path2, digest, size };
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
-    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${path} (${error.code}: ${error.message})`, { cause: error });
+    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${path2} (${error.code}: ${error.message})`, { cause: error });
     throw error;
   }
 }
@@ -14540,10 +14549,10 @@ function checkDependencies(chart, metadata) {
 async function writeChart(writer, chart, prefix, written) {
   const base = `${prefix}${chart.metadata.name}`;
   const add = async (name, data) => {
-    const path = `${base}/${name}`;
-    if (written.has(path)) throw new ChartError(`${chart.where}: two files would both be packaged as ${path}; rename or remove one`);
-    written.add(path);
-    await writer.addFile(path, typeof data === "function" ? await data() : data);
+    const path2 = `${base}/${name}`;
+    if (written.has(path2)) throw new ChartError(`${chart.where}: two files would both be packaged as ${path2}; rename or remove one`);
+    written.add(path2);
+    await writer.addFile(path2, typeof data === "function" ? await data() : data);
   };
   await add("Chart.yaml", Buffer.from(chartYamlText(chart.metadata), "utf8"));
   if (chart.lock !== void 0) await add("Chart.lock", Buffer.from(chart.lock, "utf8"));
@@ -14565,19 +14574,19 @@ import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat as stat2 } from "node:fs/promises";
 import { basename } from "node:path";
-async function readChartArchive(path) {
+async function readChartArchive(path2) {
   let mtime;
   try {
-    const info = await stat2(path);
-    if (!info.isFile()) throw new ChartError(`${path} is not a file; give a chart archive (.tgz) made by "helm package"`);
-    mtime = info.mtime;
+    const info2 = await stat2(path2);
+    if (!info2.isFile()) throw new ChartError(`${path2} is not a file; give a chart archive (.tgz) made by "helm package"`);
+    mtime = info2.mtime;
   } catch (error) {
-    throw readError(error, path);
+    throw readError(error, path2);
   }
   const hash = createHash2("sha256");
   let size = 0;
   async function* hashed() {
-    for await (const chunk of createReadStream(path)) {
+    for await (const chunk of createReadStream(path2)) {
       hash.update(chunk);
       size += chunk.length;
       yield chunk;
@@ -14585,23 +14594,23 @@ async function readChartArchive(path) {
   }
   let files;
   try {
-    files = await readArchiveFiles(hashed(), path, loaderReads);
+    files = await readArchiveFiles(hashed(), path2, loaderReads);
   } catch (error) {
-    throw readError(error, path);
+    throw readError(error, path2);
   }
-  const chart = await loadChartFiles(files, path, { strict: true });
-  return { metadata: chart.metadata, fileName: basename(path), path, digest: `sha256:${hash.digest("hex")}`, size, mtime };
+  const chart = await loadChartFiles(files, path2, { strict: true });
+  return { metadata: chart.metadata, fileName: basename(path2), path: path2, digest: `sha256:${hash.digest("hex")}`, size, mtime };
 }
-function readError(error, path) {
+function readError(error, path2) {
   if (error instanceof ChartError || !isFsError(error)) return error;
-  if (error.code === "ENOENT") return new ChartError(`chart archive ${path} does not exist`, { cause: error });
-  return new ChartError(`chart archive ${path} cannot be read (${error.message})`, { cause: error });
+  if (error.code === "ENOENT") return new ChartError(`chart archive ${path2} does not exist`, { cause: error });
+  return new ChartError(`chart archive ${path2} cannot be read (${error.message})`, { cause: error });
 }
 async function archiveFileDigests(source) {
   const digests = /* @__PURE__ */ new Map();
-  await eachArchiveFile(source, (path) => {
+  await eachArchiveFile(source, (path2) => {
     const hash = createHash2("sha256");
-    return { data: (chunk) => void hash.update(chunk), end: () => void digests.set(path, hash.digest("hex")) };
+    return { data: (chunk) => void hash.update(chunk), end: () => void digests.set(path2, hash.digest("hex")) };
   });
   return digests;
 }
@@ -14624,20 +14633,495 @@ async function eachArchiveFile(source, onFile) {
   open2?.end();
 }
 
-// src/helm/version.ts
+// src/helm/install.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2, existsSync as existsSync2 } from "node:fs";
+import { readFile as readFile2, rm as rm2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as crypto from "crypto";
+import * as fs2 from "fs";
+
+// node_modules/@actions/tool-cache/lib/manifest.js
+var semver2 = __toESM(require_semver2(), 1);
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as os2 from "os";
+import * as path from "path";
+var semver3 = __toESM(require_semver2(), 1);
+import * as stream from "stream";
+import * as util from "util";
+import { ok } from "assert";
+
+// node_modules/@actions/tool-cache/lib/retry-helper.js
+var __awaiter = function(thisArg, _arguments, P2, generator) {
+  function adopt(value) {
+    return value instanceof P2 ? value : new P2(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P2 || (P2 = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var RetryHelper = class {
+  constructor(maxAttempts, minSeconds, maxSeconds) {
+    if (maxAttempts < 1) {
+      throw new Error("max attempts should be greater than or equal to 1");
+    }
+    this.maxAttempts = maxAttempts;
+    this.minSeconds = Math.floor(minSeconds);
+    this.maxSeconds = Math.floor(maxSeconds);
+    if (this.minSeconds > this.maxSeconds) {
+      throw new Error("min seconds should be less than or equal to max seconds");
+    }
+  }
+  execute(action, isRetryable) {
+    return __awaiter(this, void 0, void 0, function* () {
+      let attempt = 1;
+      while (attempt < this.maxAttempts) {
+        try {
+          return yield action();
+        } catch (err2) {
+          if (isRetryable && !isRetryable(err2)) {
+            throw err2;
+          }
+          info(err2.message);
+        }
+        const seconds = this.getSleepAmount();
+        info(`Waiting ${seconds} seconds before trying again`);
+        yield this.sleep(seconds);
+        attempt++;
+      }
+      return yield action();
+    });
+  }
+  getSleepAmount() {
+    return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
+  }
+  sleep(seconds) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve) => setTimeout(resolve, seconds * 1e3));
+    });
+  }
+};
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+var __awaiter2 = function(thisArg, _arguments, P2, generator) {
+  function adopt(value) {
+    return value instanceof P2 ? value : new P2(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P2 || (P2 = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var HTTPError = class extends Error {
+  constructor(httpStatusCode) {
+    super(`Unexpected HTTP response: ${httpStatusCode}`);
+    this.httpStatusCode = httpStatusCode;
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+};
+var IS_WINDOWS = process.platform === "win32";
+var IS_MAC = process.platform === "darwin";
+var userAgent = "actions/tool-cache";
+function downloadTool(url, dest, auth, headers) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
+    yield mkdirP(path.dirname(dest));
+    debug(`Downloading ${url}`);
+    debug(`Destination ${dest}`);
+    const maxAttempts = 3;
+    const minSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS", 10);
+    const maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
+    const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+    return yield retryHelper.execute(() => __awaiter2(this, void 0, void 0, function* () {
+      return yield downloadToolAttempt(url, dest || "", auth, headers);
+    }), (err2) => {
+      if (err2 instanceof HTTPError && err2.httpStatusCode) {
+        if (err2.httpStatusCode < 500 && err2.httpStatusCode !== 408 && err2.httpStatusCode !== 429) {
+          return false;
+        }
+      }
+      return true;
+    });
+  });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (fs2.existsSync(dest)) {
+      throw new Error(`Destination file path ${dest} already exists`);
+    }
+    const http = new HttpClient(userAgent, [], {
+      allowRetries: false
+    });
+    if (auth) {
+      debug("set auth");
+      if (headers === void 0) {
+        headers = {};
+      }
+      headers.authorization = auth;
+    }
+    const response = yield http.get(url, headers);
+    if (response.message.statusCode !== 200) {
+      const err2 = new HTTPError(response.message.statusCode);
+      debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+      throw err2;
+    }
+    const pipeline3 = util.promisify(stream.pipeline);
+    const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
+    const readStream = responseMessageFactory();
+    let succeeded = false;
+    try {
+      yield pipeline3(readStream, fs2.createWriteStream(dest));
+      debug("download complete");
+      succeeded = true;
+      return dest;
+    } finally {
+      if (!succeeded) {
+        debug("download failed");
+        try {
+          yield rmRF(dest);
+        } catch (err2) {
+          debug(`Failed to delete '${dest}'. ${err2.message}`);
+        }
+      }
+    }
+  });
+}
+function extractTar(file_1, dest_1) {
+  return __awaiter2(this, arguments, void 0, function* (file, dest, flags = "xz") {
+    if (!file) {
+      throw new Error("parameter 'file' is required");
+    }
+    dest = yield _createExtractFolder(dest);
+    debug("Checking tar --version");
+    let versionOutput = "";
+    yield exec("tar --version", [], {
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (data) => versionOutput += data.toString(),
+        stderr: (data) => versionOutput += data.toString()
+      }
+    });
+    debug(versionOutput.trim());
+    const isGnuTar = versionOutput.toUpperCase().includes("GNU TAR");
+    let args;
+    if (flags instanceof Array) {
+      args = flags;
+    } else {
+      args = [flags];
+    }
+    if (isDebug() && !flags.includes("v")) {
+      args.push("-v");
+    }
+    let destArg = dest;
+    let fileArg = file;
+    if (IS_WINDOWS && isGnuTar) {
+      args.push("--force-local");
+      destArg = dest.replace(/\\/g, "/");
+      fileArg = file.replace(/\\/g, "/");
+    }
+    if (isGnuTar) {
+      args.push("--warning=no-unknown-keyword");
+      args.push("--overwrite");
+    }
+    args.push("-C", destArg, "-f", fileArg);
+    yield exec(`tar`, args);
+    return dest;
+  });
+}
+function extractZip(file, dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!file) {
+      throw new Error("parameter 'file' is required");
+    }
+    dest = yield _createExtractFolder(dest);
+    if (IS_WINDOWS) {
+      yield extractZipWin(file, dest);
+    } else {
+      yield extractZipNix(file, dest);
+    }
+    return dest;
+  });
+}
+function extractZipWin(file, dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
+    const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
+    const pwshPath = yield which("pwsh", false);
+    if (pwshPath) {
+      const pwshCommand = [
+        `$ErrorActionPreference = 'Stop' ;`,
+        `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+        `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+        `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+      ].join(" ");
+      const args = [
+        "-NoLogo",
+        "-NoProfile",
+        "-NonInteractive",
+        "-ExecutionPolicy",
+        "Unrestricted",
+        "-Command",
+        pwshCommand
+      ];
+      debug(`Using pwsh at path: ${pwshPath}`);
+      yield exec(`"${pwshPath}"`, args);
+    } else {
+      const powershellCommand = [
+        `$ErrorActionPreference = 'Stop' ;`,
+        `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+        `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+        `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+      ].join(" ");
+      const args = [
+        "-NoLogo",
+        "-Sta",
+        "-NoProfile",
+        "-NonInteractive",
+        "-ExecutionPolicy",
+        "Unrestricted",
+        "-Command",
+        powershellCommand
+      ];
+      const powershellPath = yield which("powershell", true);
+      debug(`Using powershell at path: ${powershellPath}`);
+      yield exec(`"${powershellPath}"`, args);
+    }
+  });
+}
+function extractZipNix(file, dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    const unzipPath = yield which("unzip", true);
+    const args = [file];
+    if (!isDebug()) {
+      args.unshift("-q");
+    }
+    args.unshift("-o");
+    yield exec(`"${unzipPath}"`, args, { cwd: dest });
+  });
+}
+function cacheDir(sourceDir, tool, version, arch2) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    version = semver3.clean(version) || version;
+    arch2 = arch2 || os2.arch();
+    debug(`Caching tool ${tool} ${version} ${arch2}`);
+    debug(`source dir: ${sourceDir}`);
+    if (!fs2.statSync(sourceDir).isDirectory()) {
+      throw new Error("sourceDir is not a directory");
+    }
+    const destPath = yield _createToolPath(tool, version, arch2);
+    for (const itemName of fs2.readdirSync(sourceDir)) {
+      const s3 = path.join(sourceDir, itemName);
+      yield cp(s3, destPath, { recursive: true });
+    }
+    _completeToolPath(tool, version, arch2);
+    return destPath;
+  });
+}
+function find(toolName, versionSpec, arch2) {
+  if (!toolName) {
+    throw new Error("toolName parameter is required");
+  }
+  if (!versionSpec) {
+    throw new Error("versionSpec parameter is required");
+  }
+  arch2 = arch2 || os2.arch();
+  if (!isExplicitVersion(versionSpec)) {
+    const localVersions = findAllVersions(toolName, arch2);
+    const match = evaluateVersions(localVersions, versionSpec);
+    versionSpec = match;
+  }
+  let toolPath = "";
+  if (versionSpec) {
+    versionSpec = semver3.clean(versionSpec) || "";
+    const cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch2);
+    debug(`checking cache: ${cachePath}`);
+    if (fs2.existsSync(cachePath) && fs2.existsSync(`${cachePath}.complete`)) {
+      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
+      toolPath = cachePath;
+    } else {
+      debug("not found");
+    }
+  }
+  return toolPath;
+}
+function findAllVersions(toolName, arch2) {
+  const versions = [];
+  arch2 = arch2 || os2.arch();
+  const toolPath = path.join(_getCacheDirectory(), toolName);
+  if (fs2.existsSync(toolPath)) {
+    const children = fs2.readdirSync(toolPath);
+    for (const child of children) {
+      if (isExplicitVersion(child)) {
+        const fullPath = path.join(toolPath, child, arch2 || "");
+        if (fs2.existsSync(fullPath) && fs2.existsSync(`${fullPath}.complete`)) {
+          versions.push(child);
+        }
+      }
+    }
+  }
+  return versions;
+}
+function _createExtractFolder(dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!dest) {
+      dest = path.join(_getTempDirectory(), crypto.randomUUID());
+    }
+    yield mkdirP(dest);
+    return dest;
+  });
+}
+function _createToolPath(tool, version, arch2) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    const folderPath = path.join(_getCacheDirectory(), tool, semver3.clean(version) || version, arch2 || "");
+    debug(`destination ${folderPath}`);
+    const markerPath = `${folderPath}.complete`;
+    yield rmRF(folderPath);
+    yield rmRF(markerPath);
+    yield mkdirP(folderPath);
+    return folderPath;
+  });
+}
+function _completeToolPath(tool, version, arch2) {
+  const folderPath = path.join(_getCacheDirectory(), tool, semver3.clean(version) || version, arch2 || "");
+  const markerPath = `${folderPath}.complete`;
+  fs2.writeFileSync(markerPath, "");
+  debug("finished caching tool");
+}
+function isExplicitVersion(versionSpec) {
+  const c = semver3.clean(versionSpec) || "";
+  debug(`isExplicit: ${c}`);
+  const valid2 = semver3.valid(c) != null;
+  debug(`explicit? ${valid2}`);
+  return valid2;
+}
+function evaluateVersions(versions, versionSpec) {
+  let version = "";
+  debug(`evaluating ${versions.length} versions`);
+  versions = versions.sort((a, b2) => {
+    if (semver3.gt(a, b2)) {
+      return 1;
+    }
+    return -1;
+  });
+  for (let i2 = versions.length - 1; i2 >= 0; i2--) {
+    const potential = versions[i2];
+    const satisfied = semver3.satisfies(potential, versionSpec);
+    if (satisfied) {
+      version = potential;
+      break;
+    }
+  }
+  if (version) {
+    debug(`matched: ${version}`);
+  } else {
+    debug("match not found");
+  }
+  return version;
+}
+function _getCacheDirectory() {
+  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
+  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
+  return cacheDirectory;
+}
+function _getTempDirectory() {
+  const tempDirectory = process.env["RUNNER_TEMP"] || "";
+  ok(tempDirectory, "Expected RUNNER_TEMP to be defined");
+  return tempDirectory;
+}
+function _getGlobal(key, defaultValue) {
+  const value = global[key];
+  return value !== void 0 ? value : defaultValue;
+}
+
+// src/helm/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
+
+// src/helm/platform.ts
+var OS = { linux: "linux", darwin: "darwin", win32: "windows" };
+var ARCH = { x64: "amd64", arm64: "arm64" };
+function helmPlatform(platform = process.platform, arch2 = process.arch) {
+  const os3 = OS[platform];
+  const helmArch = ARCH[arch2];
+  if (!os3 || !helmArch) {
+    throw new Error(
+      `no Helm download for this runner (${platform}/${arch2}): supported are linux, darwin and windows on x64 or arm64. Put a helm 3.8+ binary on PATH and leave helm-version empty to use it instead`
+    );
+  }
+  const windows = os3 === "windows";
+  return { os: os3, arch: helmArch, archive: windows ? "zip" : "tar.gz", binary: windows ? "helm.exe" : "helm" };
+}
+function helmAssetName(version, p2) {
+  return `helm-v${version}-${p2.os}-${p2.arch}.${p2.archive}`;
+}
+function helmArchiveFolder(p2) {
+  return `${p2.os}-${p2.arch}`;
+}
+
+// src/helm/install.ts
 var DEFAULT_HELM_VERSION = "4.1.4";
 var MINIMUM_HELM_VERSION = "3.8.0";
 var DEFAULT_HELM_MIRROR = "https://get.helm.sh";
+var TOOL_NAME = "helm";
+async function resolveHelm(opts) {
+  const log = opts.log ?? info;
+  const mirror = normalizeMirror(opts.mirror);
+  if (opts.version.trim() === "") {
+    const onPath = await helmOnPath(log);
+    if (onPath) return onPath;
+    return installHelm(DEFAULT_HELM_VERSION, mirror, log);
+  }
+  return installHelm(parseHelmVersion(opts.version), mirror, log);
+}
 function parseHelmVersion(input) {
   const bare = input.trim().replace(/^v/, "");
   if (import_semver2.default.valid(bare) !== bare) {
-    throw new HelmError(
+    throw new Error(
       `helm-version "${input}" is not an exact Helm version: give a full x.y.z such as ${DEFAULT_HELM_VERSION} or v${DEFAULT_HELM_VERSION} (ranges are not accepted), or leave it empty`
     );
   }
   if (import_semver2.default.lt(bare, MINIMUM_HELM_VERSION)) {
-    throw new HelmError(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
+    throw new Error(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
   }
   return bare;
 }
@@ -14648,19 +15132,135 @@ function normalizeMirror(input) {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new HelmError(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
+    throw new Error(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new HelmError(`helm-mirror "${input}" must be an http(s) URL`);
+    throw new Error(`helm-mirror "${input}" must be an http(s) URL`);
   }
   if (url.username || url.password) {
-    throw new HelmError("helm-mirror must not contain credentials");
+    throw new Error("helm-mirror must not contain credentials");
   }
   return trimmed;
 }
+async function reportedHelmVersion(path2) {
+  const out = await getExecOutput(path2, ["version", "--template", "{{.Version}}"], { silent: true, ignoreReturnCode: true });
+  if (out.exitCode !== 0) {
+    throw new Error(`"${path2} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
+  }
+  const text = out.stdout.trim();
+  const version = import_semver2.default.valid(text.replace(/^v/, ""));
+  if (!version) throw new Error(`"${path2} version" printed "${text}", which is not a version`);
+  return version;
+}
+async function helmOnPath(log) {
+  const path2 = await which("helm", false);
+  if (!path2) {
+    log(`no helm on PATH: installing Helm ${DEFAULT_HELM_VERSION}`);
+    return void 0;
+  }
+  let version;
+  try {
+    version = await reportedHelmVersion(path2);
+  } catch (error) {
+    log(`ignoring the helm on PATH (${errorText(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
+    return void 0;
+  }
+  if (import_semver2.default.lt(version, MINIMUM_HELM_VERSION)) {
+    log(`helm ${version} on PATH is older than ${MINIMUM_HELM_VERSION}: installing Helm ${DEFAULT_HELM_VERSION}`);
+    return void 0;
+  }
+  log(`using helm ${version} from PATH: ${path2}`);
+  return { path: path2, version, source: "path" };
+}
+async function installHelm(version, mirror, log) {
+  for (const name of ["RUNNER_TOOL_CACHE", "RUNNER_TEMP"]) {
+    if (!process.env[name]) throw new Error(`installing Helm needs ${name}, which every GitHub runner sets`);
+  }
+  const platform = helmPlatform();
+  const cached = await fromToolCache(version, platform, log);
+  if (cached) return cached;
+  return download(version, mirror, platform, log);
+}
+async function fromToolCache(version, platform, log) {
+  const dir = find(TOOL_NAME, version, process.arch);
+  if (!dir) return void 0;
+  const path2 = [join4(dir, platform.binary), join4(dir, helmArchiveFolder(platform), platform.binary)].find((p2) => existsSync2(p2));
+  if (path2) {
+    try {
+      const reported = await reportedHelmVersion(path2);
+      if (reported === version) {
+        log(`using Helm ${version} from the tool cache: ${path2}`);
+        return { path: path2, version, source: "cache" };
+      }
+      log(`the tool cache entry ${dir} holds Helm ${reported}, not ${version}: downloading again`);
+    } catch (error) {
+      log(`the tool cache entry ${dir} is unusable (${errorText(error)}): downloading again`);
+    }
+  } else {
+    log(`the tool cache entry ${dir} has no ${platform.binary}: downloading again`);
+  }
+  return void 0;
+}
+async function download(version, mirror, platform, log) {
+  const asset = helmAssetName(version, platform);
+  const url = `${mirror}/${asset}`;
+  log(`downloading Helm ${version} from ${url}`);
+  const expected = await publishedChecksum(`${url}.sha256sum`, version, platform);
+  let archive;
+  let extracted;
+  try {
+    archive = await fetchFile(url, version, platform);
+    const actual = await sha256File(archive);
+    if (actual !== expected) {
+      throw new Error(
+        `checksum mismatch for ${asset} from ${mirror}: ${asset}.sha256sum says ${expected}, the download is ${actual}. The mirror serves a file other than the one it publishes a checksum for; nothing was installed`
+      );
+    }
+    extracted = platform.archive === "zip" ? await extractZip(archive) : await extractTar(archive);
+    const folder = join4(extracted, helmArchiveFolder(platform));
+    const binary = join4(folder, platform.binary);
+    if (!existsSync2(binary)) {
+      throw new Error(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
+    }
+    const reported = await reportedHelmVersion(binary);
+    if (reported !== version) throw new Error(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
+    const cachedDir = await cacheDir(folder, TOOL_NAME, version, process.arch);
+    log(`installed Helm ${version} in the tool cache: ${cachedDir}`);
+    return { path: join4(cachedDir, platform.binary), version, source: "download" };
+  } finally {
+    if (archive) await rm2(archive, { force: true });
+    if (extracted) await rm2(extracted, { recursive: true, force: true });
+  }
+}
+async function publishedChecksum(url, version, platform) {
+  const file = await fetchFile(url, version, platform);
+  try {
+    const text = await readFile2(file, "utf8");
+    const hex = text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${url} does not start with a sha256 checksum`);
+    return hex;
+  } finally {
+    await rm2(file, { force: true });
+  }
+}
+async function fetchFile(url, version, platform) {
+  try {
+    return await downloadTool(url);
+  } catch (error) {
+    const hint = error instanceof HTTPError && error.httpStatusCode === 404 ? ` (does the mirror publish Helm ${version} for ${platform.os}-${platform.arch}? check helm-version and helm-mirror)` : "";
+    throw new Error(`could not download ${url}: ${errorText(error)}${hint}`, { cause: error });
+  }
+}
+async function sha256File(path2) {
+  const hash = createHash3("sha256");
+  for await (const chunk of createReadStream2(path2)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export {
-  require_semver2 as require_semver,
   goJsonString,
   sortedByUtf8,
   parseChartYaml,
@@ -14670,8 +15270,7 @@ export {
   writeChartPackage,
   readChartArchive,
   archiveFileDigests,
-  DEFAULT_HELM_VERSION,
-  MINIMUM_HELM_VERSION,
+  resolveHelm,
   parseHelmVersion,
   normalizeMirror
 };
