@@ -8,14 +8,22 @@ import { RegistryConfigError } from './errors.js';
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
+// Credentials files hold a few entries; anything this large is not one to parse and rewrite.
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
 /** The file's text, or undefined when there is no file. */
 export async function readConfig(file: string, label: string): Promise<string | undefined> {
+  let text: string;
   try {
-    return await readFile(file, 'utf8');
+    const { size } = await stat(file);
+    if (size > MAX_CONFIG_BYTES) throw new RegistryConfigError(`${label} is ${size} bytes, more than the ${MAX_CONFIG_BYTES} a credentials file can be; not changing it`);
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if (isMissing(error)) return undefined;
+    if (error instanceof RegistryConfigError) throw error;
     throw new RegistryConfigError(`cannot read ${label}: ${describeError(error)}`, { cause: error });
   }
+  return text;
 }
 
 /** Writes through a symlink (as Docker does) rather than replacing the link with a file. */

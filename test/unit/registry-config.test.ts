@@ -1,6 +1,6 @@
 // Writing a login into Helm's registry config and undoing it, on real files in temp dirs.
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
@@ -383,4 +383,12 @@ test("Docker's config.json: the same rules, named as Docker's in messages and wa
   assert.match((await writeLogin(docker, 'ci', 'pw'))[0]!, /docker-credential-pass \(credsStore\) for registry\.example:5000: later docker, cosign, crane, oras and skopeo ask that helper/);
   await writeFile(path, '[]');
   await assert.rejects(planLogin(path, HOST, 'docker'), /^RegistryConfigError: Docker config .* is not a JSON object/);
+});
+
+test('a file too large to be a credentials file is refused unread', async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'config.json');
+  await writeFile(path, '{}');
+  await truncate(path, 17 * 1024 * 1024);
+  await assert.rejects(planLogin(path, HOST), /Helm registry config .* is 17825792 bytes, more than the 16777216 a credentials file can be; not changing it/);
 });
