@@ -9,9 +9,12 @@ import {
   OCI_MANIFEST_MEDIA_TYPE,
   sha256Digest,
   type Blob,
+  type Descriptor,
   type StreamedBlob,
 } from './helm-manifest.js';
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { repositoryScope } from './auth.js';
 import { isRepositoryName } from './reference.js';
 import { REDIRECTS, RegistrySession, type Call, type ClientStats, type SessionOptions } from './session.js';
 import { headerValue, type HttpResponse } from './transport.js';
@@ -367,5 +370,99 @@ export class RegistryClient {
         { kind: 'digest-mismatch', host: this.host, repository: call.repository, status: response.status },
       );
     }
+  }
+
+  /**
+   * Mounts a blob from another repository on this registry (the token covers both); when the
+   * registry declines (202), finishes the upload session it opened with the blob itself.
+   */
+  async mountBlob(repository: string, from: string, blob: Blob | StreamedBlob): Promise<'mounted' | 'uploaded'> {
+    checkName(repository, blob.digest);
+    checkName(from);
+    const query = `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`;
+    const operation = `mount blob ${short(blob.digest)} from ${from}`;
+    const scopes = [repositoryScope(repository, true), repositoryScope(from, false)];
+    const post: Call = { method: 'POST', url: this.session.url(`/v2/${repository}/blobs/uploads/${query}`), repository, scopes, operation, headers: { 'content-length': '0' } };
+    const mounted = await this.session.exchange(post);
+    if (mounted.status === 201) return (this.checkCreated(post, mounted, blob.digest), 'mounted');
+    if (mounted.status !== 202) throw this.session.fail(post, mounted);
+    const opened: Readable[] = [];
+    const body = isStreamedBlob(blob) ? () => opened[opened.push(blob.open()) - 1]! : blob.data;
+    const headers = { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) };
+    const put: Call = { method: 'PUT', url: withDigestParam(this.uploadLocation(post, mounted), blob.digest), repository, operation, headers, body };
+    try {
+      const response = await this.session.exchange(put);
+      if (response.status !== 201) throw this.session.fail(put, response);
+      this.checkCreated(put, response, blob.digest);
+      return 'uploaded';
+    } finally {
+      for (const stream of opened) stream.destroy();
+    }
+  }
+
+  /**
+   * A blob as a stream (storage redirects followed without credentials), never held whole: the
+   * stream fails at its end unless the bytes match the digest.
+   */
+  async openBlob(repository: string, digest: string): Promise<Readable> {
+    checkName(repository, digest);
+    if (!digest.startsWith('sha256:')) throw new OciInputError(`blob ${digest}: only sha256 digests can be checked`);
+    const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${short(digest)}`, followRedirects: true, streamBody: true };
+    const response = await this.session.exchange(call);
+    if (response.status !== 200 || !response.stream) {
+      response.stream?.destroy();
+      throw this.session.fail(call, response);
+    }
+    const hash = createHash('sha256');
+    const mismatch = new RegistryError(`could not ${call.operation} (${this.host}/${repository}): the content received does not match its digest`, { kind: 'digest-mismatch', host: this.host, repository });
+    const verify = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => done(null, (hash.update(chunk), chunk)),
+      flush: (done) => done(`sha256:${hash.digest('hex')}` === digest ? null : mismatch),
+    });
+    return pipeline(response.stream, verify, () => {});
+  }
+
+  /** Every tag of a repository, following `Link: <…>; rel="next"` pages on this registry. */
+  async listTags(repository: string): Promise<string[]> {
+    checkName(repository);
+    const tags: string[] = [];
+    let url: URL | undefined = this.session.url(`/v2/${repository}/tags/list?n=1000`);
+    for (let page = 1; url; page++) {
+      const call: Call = { method: 'GET', url, repository, operation: `list the tags of ${repository}`, maxResponseBytes: MAX_MANIFEST_BYTES, followRedirects: true };
+      const response = await this.session.exchange(call);
+      if (response.status !== 200) throw this.session.fail(call, response);
+      let listed: unknown;
+      try {
+        listed = (JSON.parse(response.body.toString('utf8')) as { tags?: unknown }).tags ?? [];
+      } catch {
+        listed = undefined;
+      }
+      if (!Array.isArray(listed) || !listed.every((t) => typeof t === 'string')) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry answered with something that is not a tag list`, { kind: 'protocol', host: this.host, repository });
+      }
+      tags.push(...(listed as string[]));
+      const next = /<([^>]+)>\s*;[^,]*rel="?next"?/.exec(headerValue(response.headers, 'link') ?? '')?.[1];
+      url = next === undefined ? undefined : new URL(next, url);
+      if (url && (url.origin !== this.session.origin || page >= 1000)) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry's next page ${url.origin !== this.session.origin ? `is on another host (${url.host})` : 'never ends'}`, { kind: 'protocol', host: this.host, repository });
+      }
+    }
+    return tags;
+  }
+
+  /** The manifests that refer to `digest` (OCI referrers API), or undefined where the registry has no such API (404). */
+  async getReferrers(repository: string, digest: string): Promise<Array<Descriptor & { artifactType?: string; annotations?: Record<string, string> }> | undefined> {
+    checkName(repository, digest);
+    const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/referrers/${digest}`), repository, operation: `list what refers to ${short(digest)}`, headers: { accept: OCI_INDEX_MEDIA_TYPE }, maxResponseBytes: MAX_MANIFEST_BYTES, followRedirects: true };
+    const response = await this.session.exchange(call);
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw this.session.fail(call, response);
+    try {
+      const manifests = (JSON.parse(response.body.toString('utf8')) as { manifests?: unknown }).manifests ?? [];
+      if (Array.isArray(manifests)) return manifests.filter((m): m is Descriptor => typeof m?.digest === 'string' && typeof m?.mediaType === 'string');
+    } catch {
+      // reported below
+    }
+    throw new RegistryError(`could not ${call.operation} (${this.host}/${repository}): the registry answered with something that is not an image index`, { kind: 'protocol', host: this.host, repository });
   }
 }

@@ -47,6 +47,8 @@ export interface Call {
   followRedirects?: boolean;
   /** A 401 is returned as is, without fetching a credential (used to learn the challenge). */
   noAuthRetry?: boolean;
+  /** A 2xx body is handed over unread in `response.stream` (blobs too large to hold). */
+  streamBody?: boolean;
 }
 
 export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -203,7 +205,7 @@ export class RegistrySession {
         else this.counts.other++;
         const started = Date.now();
         const body = typeof call.body === 'function' ? call.body() : call.body;
-        const response = await this.transport.send({ method: call.method, url, headers, body, maxResponseBytes: call.maxResponseBytes });
+        const response = await this.transport.send({ method: call.method, url, headers, body, maxResponseBytes: call.maxResponseBytes, stream: call.streamBody });
         this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? '?…' : ''} → ${response.status} (${Date.now() - started} ms)`);
         return response;
       },

@@ -38,6 +38,8 @@ export interface HttpRequest {
   body?: Buffer | Readable;
   /** A larger response body fails the request (protects memory). */
   maxResponseBytes?: number;
+  /** A 2xx response's body is handed over unread, as `stream` (large downloads); others are read. */
+  stream?: boolean;
 }
 
 export interface HttpResponse {
@@ -45,6 +47,8 @@ export interface HttpResponse {
   headers: Headers;
   body: Buffer;
   url: URL;
+  /** The unread body of a 2xx response to a `stream` request (then `body` is empty). */
+  stream?: Readable;
 }
 
 export function headerValue(headers: Headers, name: string): string | undefined {
@@ -137,6 +141,9 @@ export class Transport {
       headersTimeout: this.headersTimeout,
       bodyTimeout: this.bodyTimeout,
     });
+    if (request.stream && response.statusCode >= 200 && response.statusCode < 300) {
+      return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url: request.url, stream: response.body };
+    }
     const declared = Number(headerValue(response.headers, 'content-length') ?? '0');
     if (request.method !== 'HEAD' && declared > limit) {
       response.body.destroy();
