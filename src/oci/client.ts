@@ -410,7 +410,7 @@ export class RegistryClient {
     const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${short(digest)}`, followRedirects: true, streamBody: true };
     const response = await this.session.exchange(call);
     if (response.status !== 200 || !response.stream) {
-      response.stream?.destroy();
+      response.stream?.on('error', () => {}).destroy();
       throw this.session.fail(call, response);
     }
     const hash = createHash('sha256');

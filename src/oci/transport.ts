@@ -146,7 +146,7 @@ export class Transport {
     }
     const declared = Number(headerValue(response.headers, 'content-length') ?? '0');
     if (request.method !== 'HEAD' && declared > limit) {
-      response.body.destroy();
+      response.body.on('error', () => {}).destroy(); // undici raises an uncaught error for a destroyed body without a listener
       throw new Error(`response from ${request.url.host} is ${declared} bytes, more than the ${limit} allowed`);
     }
     const chunks: Buffer[] = [];
