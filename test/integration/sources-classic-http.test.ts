@@ -126,9 +126,11 @@ describe('classic repository over HTTP', () => {
   });
 
   it('retries 5xx answers and a connection dropped in the middle of a download', async () => {
-    faults.set('/index.yaml', (_req, res, count) => count <= 2 && (res.writeHead(503, { 'retry-after': '0' }).end('busy'), true));
-    faults.set('/app-1.0.0.tgz', (_req, res, count) => {
-      if (count > 1) return false;
+    let indexAsked = 0;
+    let chartAsked = 0;
+    faults.set('/index.yaml', (_req, res) => ++indexAsked <= 2 && (res.writeHead(503, { 'retry-after': '0' }).end('busy'), true));
+    faults.set('/app-1.0.0.tgz', (_req, res) => {
+      if (++chartAsked > 1) return false;
       res.writeHead(200, { 'content-length': '100000' });
       res.write(Buffer.alloc(1000));
       setTimeout(() => res.destroy(), 10);
@@ -137,6 +139,7 @@ describe('classic repository over HTTP', () => {
     try {
       const got = await download('1.0.0');
       assert.equal(got.archive.metadata.version, '1.0.0');
+      assert.deepEqual([indexAsked, chartAsked], [3, 2], 'two 503s and one dropped download, each followed by another attempt');
       await discardDownload(got);
     } finally {
       faults.clear();
