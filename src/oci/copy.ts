@@ -4,6 +4,7 @@
 // `sha256-<hex>.sig` / `.att` tags). Referrers go first and the tagged manifest last, so a copy
 // that stops half-way is never taken for a complete one.
 import { PassThrough, pipeline } from 'node:stream';
+import { mapConcurrent } from '../concurrency.js';
 import type { Manifest, RegistryClient } from './client.js';
 import { RegistryError } from './errors.js';
 import { OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, sha256Digest, type Blob, type Descriptor, type StreamedBlob } from './helm-manifest.js';
@@ -50,6 +51,11 @@ export interface CopyResult {
 /** Blobs up to this size are read into memory and sent in one piece; larger ones are streamed. */
 const BUFFERED_BLOB_MAX = 1024 * 1024;
 const MAX_NESTING = 2;
+/** Bounds for what a (possibly hostile) source may ask us to copy. */
+const MAX_DESCRIPTORS = 1000;
+const MAX_BLOB_BYTES = 1024 * 1024 * 1024;
+/** Blobs of one manifest copied at once. */
+const BLOBS_IN_FLIGHT = 4;
 
 interface Parsed {
   blobs: Descriptor[];
@@ -65,7 +71,12 @@ function parseManifest(manifest: Manifest, from: CopyEndpoint, reference: string
     throw new RegistryError(`${host}/${from.repository}:${reference} is not a JSON manifest`, { kind: 'protocol', host, repository: from.repository }, { cause: error });
   }
   const descriptors = (list: unknown): Descriptor[] => (Array.isArray(list) ? list : []).filter((d): d is Descriptor => typeof d?.digest === 'string' && typeof d?.size === 'number');
-  return { blobs: descriptors([json.config, ...(json.layers ?? [])]), children: descriptors(json.manifests) };
+  const parsed = { blobs: descriptors([json.config, ...(Array.isArray(json.layers) ? json.layers : [])]), children: descriptors(json.manifests) };
+  if (parsed.blobs.length + parsed.children.length > MAX_DESCRIPTORS) {
+    const { host } = from.client;
+    throw new RegistryError(`${host}/${from.repository}:${reference} lists more than ${MAX_DESCRIPTORS} blobs and manifests; it is not copied`, { kind: 'protocol', host, repository: from.repository });
+  }
+  return parsed;
 }
 
 function mediaTypeOf(manifest: Manifest): string {
@@ -102,7 +113,7 @@ class Copier {
     }
     for (const child of children) await this.manifestByDigest(child.digest, nesting + 1);
     const unique = [...new Map(blobs.map((b) => [b.digest, b])).values()];
-    await Promise.all(unique.map((blob) => this.blob(blob)));
+    await mapConcurrent(unique, BLOBS_IN_FLIGHT, (blob) => this.blob(blob));
     const digest = await this.destination.client.putManifest(this.destination.repository, reference, manifest.body, mediaTypeOf(manifest));
     this.stats.manifests++;
     if (digest !== manifest.digest) {
@@ -123,6 +134,9 @@ class Copier {
     const { source, destination } = this;
     if (!descriptor.digest.startsWith('sha256:')) {
       throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} is not sha256: it cannot be checked, so it is not copied`, { kind: 'protocol', host: source.client.host });
+    }
+    if (descriptor.size < 0 || descriptor.size > MAX_BLOB_BYTES) {
+      throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} claims ${descriptor.size} bytes; more than ${MAX_BLOB_BYTES} are not copied`, { kind: 'protocol', host: source.client.host });
     }
     if (this.mounting && source.repository === destination.repository) {
       this.stats.present++;

@@ -146,6 +146,21 @@ describe('classic repository over HTTP', () => {
     }
   });
 
+  it('gives up on a download that stalls past its deadline', async () => {
+    faults.set('/app-1.0.0.tgz', (_req, res) => {
+      res.writeHead(200, { 'content-length': '100000' });
+      res.write(Buffer.alloc(1000));
+      return true;
+    });
+    try {
+      const started = Date.now();
+      await expectFailure('1.0.0', /could not download app 1.0.0: http:\/\/127.0.0.1:\d+\/app-1.0.0.tgz took longer than 1 s/, { downloadDeadlineMs: 1000 });
+      assert.ok(Date.now() - started < 10_000);
+    } finally {
+      faults.clear();
+    }
+  });
+
   it('fails a version whose bytes do not match the index digest, naming both digests', async () => {
     const file = join(repoDir, 'app-3.0.0.tgz');
     const original = await readFile(file);

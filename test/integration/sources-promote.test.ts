@@ -235,3 +235,36 @@ describe('simulated: a registry that pages its tag list', () => {
     await assert.rejects(c.listTags('ns/evil'), /next page is on another host \(elsewhere.example\)/);
   });
 });
+
+describe('simulated: a source registry that serves corrupted blob bytes', () => {
+  it('the streamed copy fails on the digest check and the destination gets no tag', async () => {
+    const config = Buffer.from('{"name":"app","version":"1.0.0","apiVersion":"v2"}');
+    const layer = randomBytes(2 * 1024 * 1024);
+    const corrupted = Buffer.from(layer);
+    corrupted[corrupted.length - 1] ^= 0xff;
+    const manifest = Buffer.from(JSON.stringify({
+      schemaVersion: 2,
+      config: { mediaType: 'application/vnd.cncf.helm.config.v1+json', digest: blobOf(config).digest, size: config.length },
+      layers: [{ mediaType: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip', digest: blobOf(layer).digest, size: layer.length }],
+    }));
+    const routes = new Map<string, Buffer>([
+      ['/v2/x/app/manifests/1.0.0', manifest],
+      [`/v2/x/app/blobs/${blobOf(config).digest}`, config],
+      [`/v2/x/app/blobs/${blobOf(layer).digest}`, corrupted],
+    ]);
+    const server = createServer((req, res) => {
+      if (req.url === '/v2/') return void res.writeHead(200).end('{}');
+      const body = routes.get(req.url ?? '');
+      if (!body) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"unknown"}]}');
+      const type = req.url?.includes('/manifests/') ? OCI_MANIFEST_MEDIA_TYPE : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'content-length': String(body.length) }).end(req.method === 'HEAD' ? undefined : body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.add(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const source = new RegistryClient({ host: `127.0.0.1:${(server.address() as AddressInfo).port}`, transport: { plainHttp: true, proxy: {} } });
+    cleanup.add(() => source.close());
+    await assert.rejects(promote(source, 'x/app', '1.0.0', prodClient, 'corrupt/app'), /download blob sha256:\w+… \(127\.0\.0\.1:\d+\/x\/app\): the content received does not match its digest/);
+    assert.equal(await prodClient.checkManifest('corrupt/app', '1.0.0'), undefined, 'no tag at the destination');
+    assert.equal(await prodClient.blobExists('corrupt/app', blobOf(layer).digest), false, 'and no blob under that digest');
+  });
+});
