@@ -25,8 +25,8 @@ export interface RepoHttpOptions {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
-/** Error bodies and redirects are read whole; they are small. */
-const SMALL_BODY = 64 * 1024;
+/** Error pages and redirects are read whole (and bounded) even when the file itself is streamed. */
+const SMALL_BODY = 1024 * 1024;
 
 export class RepoHttp {
   /** Requests sent, retries and redirects included. */

@@ -183,7 +183,9 @@ export function checkSourceInputs(inputs: SourceInputs): SourceSettings {
     }
     throw new ChartSourceError(`chart "${source.line}" is plain HTTP: use https://, or set plain-http: true for a repository without TLS`);
   }
-  if (credentials && classic.length === 0 && oci.every((s) => s.host === inputs.registryHost)) {
+  if (credentials && sources.length === 0) {
+    warnings.push('source-username and source-password are not used: no "chart" line is a chart repository or an OCI reference');
+  } else if (credentials && classic.length === 0 && oci.every((s) => s.host === inputs.registryHost)) {
     warnings.push(`source-username and source-password are not used: every source is on ${inputs.registryHost}, which gets the username and password inputs`);
   }
   return { ...(names.length > 0 ? { charts: new Set(names) } : {}), ...(normalized ? { range: normalized } : {}), ...(credentials ? { credentials } : {}), warnings };

@@ -114,6 +114,7 @@ describe('checkSourceInputs', () => {
   it('warns when source credentials have nothing to do', () => {
     const settings = checkSourceInputs(inputs(['oci://ghcr.io/acme/dev/app:1.0.0'], { sourceUsername: 'bob', sourcePassword: 's3cret' }));
     assert.match(settings.warnings[0]!, /not used: every source is on ghcr.io/);
+    assert.match(checkSourceInputs(inputs([], { sourceUsername: 'bob', sourcePassword: 's3cret' })).warnings[0]!, /not used: no "chart" line is a chart repository or an OCI reference/);
   });
 });
 
