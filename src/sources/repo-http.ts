@@ -145,7 +145,7 @@ export class RepoHttp {
   // Keeps the code, so withRetry still recognises a dropped connection as worth another attempt.
   private networkError(error: unknown, operation: string, url: URL): Error {
     const code = errorCode(error);
-    const hint = code === 'ENOTFOUND' || code === 'ECONNREFUSED' ? ': check the URL' : /CERT|SSL|TLS/.test(code ?? '') ? ': check ca-file (or insecure-skip-tls-verify for testing)' : '';
+    const hint = code === 'ENOTFOUND' || code === 'ECONNREFUSED' ? ': check the URL' : /CERT|SSL|TLS|UNABLE_TO_VERIFY|SELF_SIGNED/.test(code ?? '') ? ': check ca-file (or insecure-skip-tls-verify for testing)' : '';
     return Object.assign(new SourceError(`could not ${operation}: ${displayUrl(url)}: ${describe(error)}${hint}`, { cause: error }), { code });
   }
 }

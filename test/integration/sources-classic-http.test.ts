@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { Transport } from '../../src/oci/index.js';
 import { discardDownload, downloadChartVersion, openClassicRepository, parseSourceLine, SourceError, type ClassicRepoSource, type ClassicRepositoryOptions } from '../../src/sources/index.js';
+import { makeCa, issueServerCert } from '../support/certs.js';
 import { startChartRepoServer, type ChartRepoServer } from '../support/chart-repo-server.js';
 import { writeMinimalChart } from '../support/charts.js';
 import { helmOk } from '../support/helm.js';
@@ -198,5 +199,42 @@ describe('classic repository over HTTP', () => {
     } finally {
       await writeFile(join(repoDir, 'index.yaml'), index);
     }
+  });
+});
+
+describe('classic repository over HTTPS', () => {
+  it('trusts the repository through ca-file, and never follows a URL or redirect down to plain HTTP', async () => {
+    const ca = await makeCa({ dir: join(temp, '..', 'tls'), commonName: 'chart repo CA' });
+    const cert = await issueServerCert(ca, { hosts: ['127.0.0.1'], name: 'repo' });
+    const secure = await startChartRepoServer({
+      root: repoDir,
+      auth: USER,
+      tls: cert,
+      intercept: (req, res) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (!path.startsWith('/redirected/')) return false;
+        res.writeHead(302, { location: `${cdn.url}${path.slice('/redirected/'.length)}` }).end();
+        return true;
+      },
+    });
+    cleanup.add(() => secure.stop());
+    const line = parseSourceLine(secure.url) as ClassicRepoSource;
+    const trusted = new Transport({ ca: ca.certPem, proxy: {} });
+    cleanup.add(() => trusted.close());
+    const https = { transport: trusted, plainHttp: false, credentials: USER, retry: FAST_RETRY };
+
+    const repository = await openClassicRepository(line, https);
+    const pick = (version: string) => repository.select({ range: version }).selected[0]!;
+    const got = await downloadChartVersion(repository, pick('1.0.0'), temp);
+    assert.equal(got.archive.metadata.version, '1.0.0');
+    await discardDownload(got);
+    cdn.requests.length = 0;
+    await assert.rejects(downloadChartVersion(repository, pick('1.1.0'), temp), /could not download app 1.1.0: http:\/\/127.0.0.1:\d+\/app-1.1.0.tgz is not HTTPS; set plain-http: true/);
+    await assert.rejects(downloadChartVersion(repository, pick('2.0.0'), temp), /could not download app 2.0.0: http:\/\/127.0.0.1:\d+\/app-2.0.0.tgz is not HTTPS/);
+    assert.deepEqual(cdn.requests, [], 'nothing was asked over plain HTTP');
+
+    const untrusting = new Transport({ proxy: {} });
+    cleanup.add(() => untrusting.close());
+    await assert.rejects(openClassicRepository(line, { ...https, transport: untrusting }), /index.yaml: .*(self[- ]signed|unable to verify|certificate).*check ca-file/i);
   });
 });

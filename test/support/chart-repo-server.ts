@@ -3,7 +3,8 @@
 // credentials), and a hook to inject faults (5xx, redirects, dropped connections) per path.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 
@@ -24,10 +25,12 @@ export interface ChartRepoServerOptions {
    * `count` is how many times this path was asked for, this request included.
    */
   intercept?: (req: IncomingMessage, res: ServerResponse, count: number) => boolean;
+  /** Serve HTTPS with this certificate (PEM) instead of plain HTTP. */
+  tls?: { certPem: string; keyPem: string };
 }
 
 export interface ChartRepoServer {
-  /** `http://127.0.0.1:PORT/` */
+  /** `http://127.0.0.1:PORT/` (https:// with `tls`) */
   url: string;
   host: string;
   requests: RepoRequest[];
@@ -38,7 +41,7 @@ export async function startChartRepoServer(options: ChartRepoServerOptions): Pro
   const requests: RepoRequest[] = [];
   const counts = new Map<string, number>();
   const expected = options.auth ? `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}` : undefined;
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push({ method: req.method ?? '', path, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     const count = (counts.get(path) ?? 0) + 1;
@@ -49,7 +52,8 @@ export async function startChartRepoServer(options: ChartRepoServerOptions): Pro
       return;
     }
     void serveFile(options.root, path, res);
-  });
+  };
+  const server = options.tls ? createTlsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, listener) : createServer(listener);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,7 +61,7 @@ export async function startChartRepoServer(options: ChartRepoServerOptions): Pro
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`,
     host: `127.0.0.1:${port}`,
     requests,
     stop: () =>
