@@ -4,7 +4,7 @@ import {
   isUserFacing,
   loginForLaterSteps,
   naming
-} from "./chunks/chunk-QCWMXIYO.js";
+} from "./chunks/chunk-TE2STJ3E.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -1812,825 +1812,12 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/chart-sources.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { join, resolve as resolve3 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename, dirname, normalize, relative, resolve, sep } from "path";
-import * as nativeFs from "fs";
-var __require = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path) {
-  let normalized = normalize(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-  return path.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-  if (path === ".") return "";
-  const needsSeperator = path[path.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path = directoryPath || ".";
-  if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs.realpath(path, (error, resolvedPath) => {
-    if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat2) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat2, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs.realpathSync(path);
-    const stat2 = fs.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat2, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname(parent);
-  }
-  state.symlinks.set(path, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group: group2, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-      this.onQueueEmpty(error, output);
-      if (error) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path)) continue;
-        this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat2, resolvedPath) => {
-          if (stat2.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require.resolve("picomatch");
-  pm = __require("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path) => isMatch(path));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory) => {
-      const path = format(p, isDirectory);
-      const matches = matcher(path) && !ignore(path);
-      if (matches) log(`matched ${path}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path = format(p, isDirectory);
-      return matcher(path) && !ignore(path);
-    }],
-    exclude: debug2 ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative2] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
-}
-
-// src/chart-sources.ts
-var ChartSourceError = class extends Error {
-  name = "ChartSourceError";
-};
-async function resolveChartSources(patterns, cwd) {
-  const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  const found = /* @__PURE__ */ new Map();
-  for (const pattern of patterns.filter((p) => !p.startsWith("!"))) {
-    const matches = isDynamicPattern(pattern) ? await expand(pattern, excludes, cwd) : [literal(pattern, cwd)];
-    if (matches.length === 0) {
-      throw new ChartSourceError(`chart pattern "${pattern}" matched no chart directory (with a Chart.yaml) and no .tgz file under ${cwd}`);
-    }
-    for (const source of matches) found.set(source.path, source);
-  }
-  return [...found.values()];
-}
-function literal(pattern, cwd) {
-  const path = resolve3(cwd, pattern);
-  if (!existsSync(path)) {
-    throw new ChartSourceError(`chart "${pattern}" does not exist (looked at ${path}): set "chart" to a chart directory or a packaged .tgz, relative to the workspace`);
-  }
-  const source = classify(path);
-  if (!source) {
-    throw new ChartSourceError(`chart "${pattern}" is neither a chart directory (no Chart.yaml in ${path}) nor a packaged .tgz`);
-  }
-  return source;
-}
-async function expand(pattern, excludes, cwd) {
-  const paths = await glob(pattern, { cwd, ignore: excludes, onlyFiles: false, absolute: true, dot: false, expandDirectories: false });
-  return paths.map((p) => classify(p.replace(/[\\/]$/, ""))).filter((s) => s !== void 0).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-function classify(path) {
-  const stat2 = statSync2(path);
-  if (stat2.isDirectory()) return existsSync(join(path, "Chart.yaml")) ? { kind: "directory", path } : void 0;
-  if (stat2.isFile() && path.endsWith(".tgz")) return { kind: "archive", path };
-  return void 0;
-}
+// src/run.ts
+import { tmpdir } from "node:os";
 
 // src/inputs.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve } from "node:path";
 
 // src/oci/challenge.ts
 var TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
@@ -3241,7 +2428,7 @@ var TAG_RE = /^\w[\w.-]{0,127}$/;
 var NAME_TOTAL_MAX = 255;
 function parseRegistryUrl(input) {
   const trimmed = input.trim();
-  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?)[^/@]*@/, "$1***@");
+  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@");
   if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
   if (scheme && scheme[1].toLowerCase() !== "oci") {
@@ -4059,6 +3246,7 @@ async function pushChart(client, artifact, options) {
 }
 
 // src/inputs.ts
+var SECRET_INPUTS = ["password", "signing-key", "signing-passphrase"];
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -4068,6 +3256,9 @@ function parseInputs(get) {
   const registryInput = get("registry").trim();
   if (!registryInput) {
     throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
+  }
+  if (registryUserInfo(registryInput) !== void 0) {
+    throw new InputError('input "registry" holds credentials before an "@": put the user name in "username" and the password or token in "password" (from a secret), and write the registry as oci://host[/namespace]');
   }
   const registry = parseRegistryUrl(registryInput);
   const username = get("username").trim();
@@ -4107,7 +3298,9 @@ function parseInputs(get) {
     dependencyUpdate: bool("dependency-update", get("dependency-update"), false),
     helmVersion: checked(() => get("helm-version").trim() && parseHelmVersion(get("helm-version"))),
     helmMirror: checked(() => normalizeMirror(get("helm-mirror"))),
-    concurrency: positiveInt("concurrency", get("concurrency"), 8)
+    concurrency: positiveInt("concurrency", get("concurrency"), 8),
+    timeoutMs: parseDuration("timeout", get("timeout"), 30 * 6e4),
+    retryTimeoutMs: parseDuration("retry-timeout", get("retry-timeout"), 6e4)
   };
 }
 function tlsInputs(get, plainHttp) {
@@ -4136,7 +3329,7 @@ function tlsInputs(get, plainHttp) {
     cert: certFile ? pemFile("cert-file", certFile, "CERTIFICATE") : void 0,
     key: keyFile ? pemFile("key-file", keyFile, "PRIVATE KEY") : void 0
   };
-  const absolute = (path) => path ? resolve4(path) : void 0;
+  const absolute = (path) => path ? resolve(path) : void 0;
   return { tls: tls2, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
 }
 function pemFile(input, path, kind) {
@@ -4191,11 +3384,40 @@ function positiveInt(name, raw, fallback) {
   }
   return Number(value);
 }
+function registryUserInfo(registry) {
+  const at = registry.lastIndexOf("@");
+  if (at < 0) return void 0;
+  const start = registry.indexOf("://");
+  return registry.slice(start < 0 ? 0 : start + 3, at);
+}
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var DURATION_BOUNDS = {
+  timeout: { min: 1e4, max: 6 * 36e5 },
+  "retry-timeout": { min: 0, max: 30 * 6e4 }
+};
+function parseDuration(name, raw, fallback) {
+  const bounds = DURATION_BOUNDS[name];
+  const value = raw.trim();
+  if (!value) return fallback;
+  const bare = /^\d+$/.test(value) ? `${value}s` : value;
+  const parts = [...bare.matchAll(/(\d+)(ms|s|m|h)/g)];
+  const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * DURATION_UNITS[unit], 0);
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== bare || total < bounds.min || total > bounds.max) {
+    throw new InputError(`input "${name}" is "${value}": use a duration such as 90s, 10m or 1h30m, from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}`);
+  }
+  return total;
+}
+function formatDuration(ms) {
+  if (ms === 0) return "0s";
+  if (ms % 36e5 === 0) return `${ms / 36e5}h`;
+  if (ms % 6e4 === 0) return `${ms / 6e4}m`;
+  return `${ms / 1e3}s`;
+}
 
 // src/outputs.ts
 var SINGLE_VALUE_OUTPUTS = ["name", "version", "tag", "digest", "repository", "url", "ref"];
 function setOutputs(results) {
-  setOutput("charts", JSON.stringify(results.map(publicFields)));
+  setOutput("charts", JSON.stringify(results));
   const published = results.filter((r) => r.status !== "failed");
   if (results.length === 1 && published.length === 1) {
     const only = published[0];
@@ -4206,10 +3428,6 @@ function setOutputs(results) {
     setOutput("pushed", String(results.some((r) => r.pushed)));
     setOutput("signed", String(results.length > 0 && results.every((r) => r.signed)));
   }
-}
-function publicFields(result) {
-  const { source: _source, ...rest } = result;
-  return rest;
 }
 async function writeSummary(results, dryRun) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -4238,11 +3456,10 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-// src/publish.ts
-import { createReadStream, existsSync as existsSync2 } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename as basename2, dirname as dirname2 } from "node:path";
+// src/publish/plan.ts
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
 
 // src/concurrency.ts
 async function mapConcurrent(items, limit, work) {
@@ -4258,150 +3475,1055 @@ async function mapConcurrent(items, limit, work) {
   return results;
 }
 
-// src/publish.ts
-var PACKAGE_CONCURRENCY = 4;
+// src/publish/target.ts
+function targetFor(registry, chartName, version) {
+  return { host: registry.host, repository: repositoryFor(registry, chartName), tag: tagForVersion(version) };
+}
+function repositoryName(target) {
+  return `${target.host}/${target.repository}`;
+}
+function taggedName(target) {
+  return `${repositoryName(target)}:${target.tag}`;
+}
+
+// src/publish/plan.ts
 var PreparationError = class extends Error {
   name = "PreparationError";
 };
-async function checkCharts(sources, config) {
+var PLAN_CONCURRENCY = 4;
+var MAX_PROV_BYTES = 1024 * 1024;
+async function planCharts(sources, config) {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(", ")}. Publish them in separate steps or drop "version"`);
   }
-  const checked2 = await settleAll(sources, (source) => checkOne(source, config));
-  rejectDuplicateTargets(checked2);
-  return checked2;
+  const planned = await settleAll(sources, PLAN_CONCURRENCY, (source) => planOne(source, config));
+  rejectDuplicateTargets(planned);
+  return planned;
 }
-async function checkOne(source, config) {
-  const directory = source.kind === "directory" ? await checkChart(source.path, { version: config.version, appVersion: config.appVersion }) : void 0;
-  const archive = source.kind === "archive" ? await readArchive(source.path, config) : void 0;
-  const metadata = (directory ?? archive).metadata;
-  return { source, metadata, repository: repositoryFor(config.registry, metadata.name), tag: tagForVersion(metadata.version), directory, archive };
+async function planOne(source, config) {
+  if (source.kind === "directory") {
+    const chart = await checkChart(source.path, { version: config.version, appVersion: config.appVersion });
+    return { kind: "directory", source, chart, metadata: chart.metadata, target: targetFor(config.registry, chart.metadata.name, chart.metadata.version) };
+  }
+  const name = basename(source.path);
+  if (config.version || config.appVersion) {
+    throw new PreparationError(`${name} is an already packaged chart, pushed as it is: "version" and "app-version" cannot change it. Pass the chart directory instead, or set the version when running helm package`);
+  }
+  const prov = await provenanceBeside(source.path);
+  if (config.sign && prov) {
+    throw new PreparationError(`${name} already has a signature beside it (${name}.prov), which is pushed with it as helm push does: set "sign: false" to push that one, or remove the .prov file to sign again`);
+  }
+  const archive = await readChartArchive(source.path);
+  const { metadata } = archive;
+  return { kind: "archive", source, archive, metadata, ...prov ? { prov } : {}, target: targetFor(config.registry, metadata.name, metadata.version) };
 }
-async function prepareCharts(checked2, config, created, sign, options = {}) {
-  const outDir = options.tempDir ?? (process.env.RUNNER_TEMP || tmpdir());
-  await mkdir(outDir, { recursive: true }).catch((error) => {
-    throw new PreparationError(`cannot create ${outDir} for the packaged charts (${describeError(error)})`);
-  });
-  const written = [];
-  try {
-    return await settleAll(checked2.map((c) => c.source), (_source, i) => prepareOne(checked2[i], config, created, outDir, sign).then((p) => (written.push(p), p)));
-  } catch (error) {
-    await discardPrepared(written);
-    throw error;
+async function provenanceBeside(path) {
+  const provPath = `${path}.prov`;
+  if (!existsSync(provPath)) return void 0;
+  const { size } = await stat(provPath);
+  if (size > MAX_PROV_BYTES) throw new PreparationError(`${basename(provPath)} is ${size} bytes, too large for a Helm provenance file: remove it or put the right file there`);
+  return readFile(provPath);
+}
+function rejectDuplicateTargets(planned) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const chart of planned) {
+    const at = taggedName(chart.target);
+    const other = seen.get(at);
+    if (other) throw new PreparationError(`${other} and ${chart.source.path} are both ${chart.metadata.name} ${chart.metadata.version}: they would overwrite each other at ${at}`);
+    seen.set(at, chart.source.path);
   }
 }
-async function settleAll(sources, work) {
+async function settleAll(items, limit, work) {
   const settled = await mapConcurrent(
-    sources,
-    PACKAGE_CONCURRENCY,
-    (source, i) => work(source, i).then(
+    items,
+    limit,
+    (item) => work(item).then(
       (value) => ({ status: "fulfilled", value }),
       (reason) => ({ status: "rejected", reason })
     )
   );
-  const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(sources[i].path, describeError(s.reason))] : []);
+  const pathOf = (item) => "source" in item ? item.source.path : item.path;
+  const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(pathOf(items[i]), describeError(s.reason))] : []);
   if (problems.length > 0) throw new PreparationError(problems.join("\n"));
   return settled.map((s) => s.value);
 }
-async function discardPrepared(prepared) {
+
+// src/publish/prepare.ts
+import { createReadStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+async function prepareCharts(planned, settings) {
+  await mkdir(settings.tempDir, { recursive: true }).catch((error) => {
+    throw new PreparationError(`cannot create ${settings.tempDir} for the packaged charts (${describeError(error)}): check RUNNER_TEMP`);
+  });
+  const written = [];
+  try {
+    return await settleAll(planned, PLAN_CONCURRENCY, async (chart) => {
+      const prepared = await prepareOne(chart, settings);
+      written.push(prepared);
+      return prepared;
+    });
+  } catch (error) {
+    await discard(written);
+    throw error;
+  }
+}
+async function discard(prepared) {
   await Promise.all(prepared.map((p) => p.scratch ? rm(p.scratch, { recursive: true, force: true }) : void 0));
 }
-async function prepareOne(checked2, config, created, outDir, sign) {
-  const { source, metadata: meta } = checked2;
-  const packaged = checked2.directory ? await writeChartPackage(checked2.directory, { mtime: created, outDir }) : checked2.archive;
-  const scratch = checked2.directory ? dirname2(packaged.path) : void 0;
+async function prepareOne(planned, settings) {
+  const packaged = planned.kind === "directory" ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir }) : planned.archive;
+  const scratch = planned.kind === "directory" ? dirname(packaged.path) : void 0;
   try {
-    const config_ = configJson(meta);
-    const prov = sign ? await sign(config_, packaged.fileName, packaged.digest) : source.kind === "archive" ? await provenanceBeside(source.path) : void 0;
+    const config = configJson(planned.metadata);
+    const prov = settings.sign ? await settings.sign(config, packaged.fileName, packaged.digest) : planned.kind === "archive" ? planned.prov : void 0;
     const { path, digest, size } = packaged;
     const artifact = helmArtifact({
-      repository: checked2.repository,
-      tag: checked2.tag,
-      config: config_,
+      repository: planned.target.repository,
+      tag: planned.target.tag,
+      config,
       chart: { digest, size, open: () => createReadStream(path) },
       prov,
-      meta,
-      created
+      meta: planned.metadata,
+      created: settings.created
     });
-    return { source, packaged, artifact, ...scratch ? { scratch } : {} };
+    return { planned, packaged, artifact, ...scratch ? { scratch } : {} };
   } catch (error) {
     if (scratch) await rm(scratch, { recursive: true, force: true });
     throw error;
   }
 }
-async function readArchive(path, config) {
-  if (config.version || config.appVersion) {
-    throw new PreparationError(`${basename2(path)} is an already packaged chart, pushed as it is: "version" and "app-version" cannot change it. Pass the chart directory instead, or set the version when running helm package`);
-  }
-  if (config.sign && existsSync2(`${path}.prov`)) {
-    throw new PreparationError(`${basename2(path)} already has a signature beside it (${basename2(path)}.prov), which is pushed with it as helm push does: set "sign: false" to push that one, or remove the .prov file to sign again`);
-  }
-  return readChartArchive(path);
+
+// src/publish/push.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+
+// src/publish/result.ts
+function chartResult(source, metadata, target, outcome) {
+  const repository = repositoryName(target);
+  const url = `oci://${repository}`;
+  return {
+    source,
+    name: metadata.name,
+    version: metadata.version,
+    tag: target.tag,
+    digest: outcome.digest,
+    repository,
+    url,
+    ref: outcome.digest ? `${url}@${outcome.digest}` : "",
+    pushed: outcome.status === "pushed",
+    signed: outcome.signed,
+    status: outcome.status,
+    ...outcome.error !== void 0 ? { error: outcome.error } : {}
+  };
 }
-async function provenanceBeside(path) {
-  const provPath = `${path}.prov`;
-  return existsSync2(provPath) ? readFile(provPath) : void 0;
-}
-function rejectDuplicateTargets(checked2) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const c of checked2) {
-    const target = `${c.repository}:${c.tag}`;
-    const other = seen.get(target);
-    if (other) throw new PreparationError(`${other} and ${c.source.path} are both ${c.metadata.name} ${c.metadata.version}: they would overwrite each other at ${target}`);
-    seen.set(target, c.source.path);
-  }
-}
-async function pushCharts(prepared, client, config, log3) {
-  return mapConcurrent(prepared, config.concurrency, async (chart) => {
+
+// src/publish/push.ts
+async function pushCharts(prepared, registry, settings) {
+  return mapConcurrent(prepared, settings.concurrency, async (chart) => {
     try {
-      return await pushOne(chart, client, config, log3);
+      return await pushOne(chart, registry, settings);
     } finally {
-      await discardPrepared([chart]);
+      await discard([chart]);
     }
   });
 }
-async function pushOne(chart, client, config, log3) {
-  const base = describeTarget(chart, config);
-  const { artifact } = chart;
-  const at = `${base.repository}:${artifact.tag}`;
-  if (config.dryRun || !client) {
-    log3.info(`${at}: dry run, would push ${artifact.manifest.digest}`);
-    return { ...base, digest: artifact.manifest.digest, ref: `${base.url}@${artifact.manifest.digest}`, pushed: false, status: "dry-run" };
-  }
+function dryRunResult(chart, log3) {
+  const { planned, artifact } = chart;
+  log3.info(`${taggedName(planned.target)}: dry run, would push ${artifact.manifest.digest}`);
+  return chartResult(planned.source.label, planned.metadata, planned.target, { status: "dry-run", digest: artifact.manifest.digest, signed: artifact.prov !== void 0 });
+}
+async function pushOne(chart, registry, { ifExists, log: log3 }) {
+  const { planned, artifact } = chart;
+  const at = taggedName(planned.target);
+  const result = (outcome) => chartResult(planned.source.label, planned.metadata, planned.target, outcome);
   try {
-    const outcome = await pushChart(client, artifact, {
-      ifExists: config.ifExists,
+    const outcome = await pushChart(registry, artifact, {
+      ifExists,
       sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote)
     });
     if (outcome.warning) log3.warning(`${at}: ${outcome.warning}`);
     log3.info(`${at}: ${outcome.status} ${outcome.digest}`);
-    return { ...base, digest: outcome.digest, ref: `${base.url}@${outcome.digest}`, pushed: outcome.status === "pushed", signed: outcome.signed, status: outcome.status };
+    return result({ status: outcome.status, digest: outcome.digest, signed: outcome.signed });
   } catch (error) {
     const message = describeError(error);
     log3.warning(naming(at, message));
-    return { ...base, digest: "", ref: "", pushed: false, signed: false, status: "failed", error: message };
+    return result({ status: "failed", digest: "", signed: false, error: message });
   }
 }
-function describeTarget(chart, config) {
-  const meta = chart.packaged.metadata;
-  const repository = `${config.registry.host}/${chart.artifact.repository}`;
-  return {
-    source: chart.source.path,
-    name: meta.name,
-    version: meta.version,
-    tag: chart.artifact.tag,
-    repository,
-    url: `oci://${repository}`,
-    signed: chart.artifact.prov !== void 0
-  };
-}
 async function sameChartFiles(oursPath, theirs) {
-  const [a, b] = await Promise.all([archiveFileDigests(createReadStream(oursPath)), archiveFileDigests(theirs)]);
+  const [a, b] = await Promise.all([archiveFileDigests(createReadStream2(oursPath)), archiveFileDigests(theirs)]);
   if (a.size !== b.size) return false;
   for (const [path, digest] of a) {
     if (b.get(path) !== digest) return false;
   }
   return true;
+}
+
+// src/publish/sources.ts
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { join, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute, posix, resolve as resolve3 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename as basename2, dirname as dirname2, normalize, relative, resolve as resolve2, sep } from "path";
+import * as nativeFs from "fs";
+var __require = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path) {
+  let normalized = normalize(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+  return path.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+  if (resolvePaths) path = resolve2(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+  if (path === ".") return "";
+  const needsSeperator = path[path.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path = directoryPath || ".";
+  if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+var empty$2 = () => {
+};
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups, directory, files) => {
+  groups.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs.realpath(path, (error, resolvedPath) => {
+    if (error) return queue.dequeue(suppressErrors ? null : error, state);
+    fs.stat(resolvedPath, (error$1, stat3) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs.realpathSync(path);
+    const stat3 = fs.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname2(path);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname2(parent);
+  }
+  state.symlinks.set(path, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+  if (error && !suppressErrors) callback$1(error, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group: group2, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+      this.onQueueEmpty(error, output);
+      if (error) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path)) continue;
+        this.pushDirectory(path, paths, filters);
+        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path;
+            const filename = basename2(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options) {
+    this.root = root;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require.resolve("picomatch");
+  pm = __require("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path) => isMatch(path));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path) {
+  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory) => {
+      const path = format(p, isDirectory);
+      const matches = matcher(path) && !ignore(path);
+      if (matches) log(`matched ${path}`);
+      return matches;
+    } : (p, isDirectory) => {
+      const path = format(p, isDirectory);
+      return matcher(path) && !ignore(path);
+    }],
+    exclude: debug2 ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative3] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
+}
+
+// src/publish/sources.ts
+var ChartSourceError = class extends Error {
+  name = "ChartSourceError";
+};
+async function resolveChartSources(patterns, cwd) {
+  const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const found = /* @__PURE__ */ new Map();
+  for (const pattern of patterns.filter((p) => !p.startsWith("!"))) {
+    const matches = (isDynamicPattern(pattern) ? await expand(pattern, excludes, cwd) : [literal(pattern, cwd)]).map((s) => labelled(s, cwd));
+    if (matches.length === 0) {
+      throw new ChartSourceError(`chart pattern "${pattern}" matched no chart directory (with a Chart.yaml) and no .tgz file under ${cwd}`);
+    }
+    for (const source of matches) found.set(source.path, source);
+  }
+  return [...found.values()];
+}
+function labelled(source, cwd) {
+  const rel = relative2(cwd, source.path);
+  const label = rel === "" ? "." : rel.startsWith(`..${sep2}`) || rel === ".." ? source.path : rel.split(sep2).join("/");
+  return { ...source, label };
+}
+function literal(pattern, cwd) {
+  const path = resolve4(cwd, pattern);
+  if (!existsSync2(path)) {
+    throw new ChartSourceError(`chart "${pattern}" does not exist (looked at ${path}): set "chart" to a chart directory or a packaged .tgz, relative to the workspace`);
+  }
+  const source = classify(path);
+  if (!source) {
+    throw new ChartSourceError(`chart "${pattern}" is neither a chart directory (no Chart.yaml in ${path}) nor a packaged .tgz`);
+  }
+  return source;
+}
+async function expand(pattern, excludes, cwd) {
+  const paths = await glob(pattern, { cwd, ignore: excludes, onlyFiles: false, absolute: true, dot: false, expandDirectories: false });
+  return paths.map((p) => classify(p.replace(/[\\/]$/, ""))).filter((s) => s !== void 0).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function classify(path) {
+  const stat3 = statSync2(path);
+  if (stat3.isDirectory()) return existsSync2(join(path, "Chart.yaml")) ? { kind: "directory", path } : void 0;
+  if (stat3.isFile() && path.endsWith(".tgz")) return { kind: "archive", path };
+  return void 0;
+}
+
+// src/publish/index.ts
+async function publish(sources, config, env) {
+  const planned = await planCharts(sources, config);
+  if (config.dryRun) {
+    const prepared2 = await packageAll(planned, env);
+    try {
+      return await env.phase("Dry run: nothing is pushed", () => Promise.resolve(prepared2.map((chart) => dryRunResult(chart, env.log))));
+    } finally {
+      await discard(prepared2);
+    }
+  }
+  const registry = openRegistry(config, env);
+  let prepared = [];
+  try {
+    const targets = planned.map(({ target }) => ({ repository: target.repository, reference: target.tag }));
+    void registry.authorizeRepositories(targets.map((t) => t.repository));
+    registry.prefetchManifests(targets);
+    prepared = await packageAll(planned, env);
+    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log }));
+  } finally {
+    await registry.close();
+    await discard(prepared);
+  }
+}
+function packageAll(planned, env) {
+  return env.phase(`Package ${plural(planned.length, "chart")}`, async () => {
+    const prepared = await prepareCharts(planned, { created: env.created, tempDir: env.tempDir, sign: env.sign });
+    for (const { packaged, artifact, planned: chart } of prepared) {
+      env.log.info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ", signed" : ""}) \u2192 ${taggedName(chart.target)}`);
+    }
+    return prepared;
+  });
+}
+function openRegistry(config, env) {
+  return new RegistryClient({
+    host: config.registry.host,
+    credentials: config.username ? { username: config.username, password: config.password } : void 0,
+    transport: { plainHttp: config.plainHttp, ...config.tls },
+    onSecret: env.onSecret,
+    debug: env.log.debug
+  });
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // src/signing.ts
@@ -4444,9 +4566,10 @@ async function headCommitTime(cwd) {
 
 // src/run.ts
 var log2 = { info, warning, debug };
-async function run() {
+async function run(signal) {
+  maskSecretInputs();
   const config = parseInputs((name) => getInput(name));
-  maskSecrets(config);
+  maskDerivedSecrets(config);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const sources = await resolveChartSources(config.chartPatterns, workspace);
   const created = await sourceDate(workspace);
@@ -4454,39 +4577,24 @@ async function run() {
   const sign = config.sign ? await createSigner(config, log2) : void 0;
   if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
-  const checked2 = await checkCharts(sources, config);
-  const client = config.dryRun ? void 0 : registryClient(config);
-  let prepared = [];
-  try {
-    if (client) {
-      const targets = checked2.map(({ repository, tag }) => ({ repository, reference: tag }));
-      void client.authorizeRepositories(targets.map((t) => t.repository));
-      client.prefetchManifests(targets);
-    }
-    prepared = await group(`Package ${plural(sources.length, "chart")}`, async () => {
-      const charts = await prepareCharts(checked2, config, created.date, sign);
-      for (const { packaged, artifact } of charts) {
-        info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ", signed" : ""}) \u2192 ${config.registry.host}/${artifact.repository}:${artifact.tag}`);
-      }
-      return charts;
-    });
-    const results = await group(
-      client ? `Push to ${config.registry.host}` : "Dry run: nothing is pushed",
-      () => pushCharts(prepared, client, config, log2)
-    );
-    setOutputs(results);
-    await writeSummary(results, config.dryRun);
-    const failed = results.filter((r) => r.status === "failed");
-    if (failed.length > 0) {
-      setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
+  const results = await publish(sources, config, {
+    created: created.date,
+    tempDir: process.env.RUNNER_TEMP || tmpdir(),
+    sign,
+    log: log2,
+    phase: (title, work) => group(title, work),
+    onSecret: (secret) => setSecret(secret),
+    signal
+  });
+  setOutputs(results);
+  await writeSummary(results, config.dryRun);
+  const failed = results.filter((r) => r.status === "failed");
+  if (failed.length > 0) {
+    setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
 ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
-    }
-    if (client && config.login && config.username && results.some((r) => r.status !== "failed")) {
-      await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
-    }
-  } finally {
-    await client?.close();
-    await discardPrepared(prepared);
+  }
+  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== "failed")) {
+    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
   }
 }
 async function updateDependencies(config, sources) {
@@ -4510,30 +4618,60 @@ async function updateDependencies(config, sources) {
   setOutput("helm-path", helm.path);
   setOutput("helm-version", helm.version);
 }
-function registryClient(config) {
-  return new RegistryClient({
-    host: config.registry.host,
-    credentials: config.username ? { username: config.username, password: config.password } : void 0,
-    transport: { plainHttp: config.plainHttp, ...config.tls },
-    onSecret: (secret) => setSecret(secret),
-    debug
-  });
-}
-function maskSecrets(config) {
-  for (const secret of [config.password, config.signingPassphrase]) if (secret) setSecret(secret);
-  for (const secret of [config.tls.key, config.signingKey]) {
-    for (const line of (secret ?? "").split(/\r?\n/)) {
-      const value = line.trim();
-      if (value.length > 3 && !value.startsWith("-----")) setSecret(value);
-    }
+function maskSecretInputs() {
+  for (const name of SECRET_INPUTS) maskMultiline(getInput(name));
+  const userInfo = registryUserInfo(getInput("registry"));
+  if (userInfo) {
+    for (const part of [userInfo, ...userInfo.split(":")]) if (part.length > 2) setSecret(part);
   }
 }
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function maskDerivedSecrets(config) {
+  maskMultiline(config.tls.key ?? "");
+}
+function maskMultiline(secret) {
+  if (!secret) return;
+  setSecret(secret);
+  for (const line of secret.split(/\r?\n/)) {
+    const value = line.trim();
+    if (value.length > 3 && value !== secret && !value.startsWith("-----")) setSecret(value);
+  }
+}
+
+// src/step-deadline.ts
+var GRACE_MS = 1e4;
+var DEFAULT_TIMEOUT_MS = 30 * 6e4;
+var StepTimeoutError = class extends Error {
+  name = "StepTimeoutError";
+};
+function stepDeadline(input) {
+  let ms = DEFAULT_TIMEOUT_MS;
+  try {
+    ms = parseDuration("timeout", input, DEFAULT_TIMEOUT_MS);
+  } catch {
+  }
+  const controller = new AbortController();
+  let exit;
+  const timer = setTimeout(() => {
+    controller.abort(new StepTimeoutError(`the step ran out of time (timeout: ${input || "30m"}) and stopped; raise "timeout" if the registry is slow, or look at the log for what it was waiting for`));
+    exit = setTimeout(() => {
+      setFailed(`helm-oci-publish: the step ran out of time (timeout: ${input || "30m"}) and did not stop within ${GRACE_MS / 1e3} s`);
+      process.exit(1);
+    }, GRACE_MS);
+    exit.unref();
+  }, ms);
+  timer.unref();
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      if (exit) clearTimeout(exit);
+    }
+  };
 }
 
 // src/main.ts
-run().catch((error) => {
+var deadline = stepDeadline(getInput("timeout"));
+run(deadline.signal).catch((error) => {
   if (!isUserFacing(error) && error instanceof Error && error.stack) debug(error.stack);
-  setFailed(`helm-oci-publish: ${describeError(error)}`);
-});
+  setFailed(`helm-oci-publish: ${describeError(deadline.signal.aborted ? deadline.signal.reason : error)}`);
+}).finally(() => deadline.clear());

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   logoutRecorded
-} from "./chunks/chunk-QCWMXIYO.js";
+} from "./chunks/chunk-TE2STJ3E.js";
 import {
   warning
 } from "./chunks/chunk-LBEWAPR2.js";

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { parseChartYaml } from './chart/index.js';
-import type { ChartSource } from './chart-sources.js';
+import type { ChartSource } from './publish/index.js';
 import { dependencyUpdate, dependencyUpdateFlags } from './helm/dependency-update.js';
 import { resolveHelm, type HelmTool } from './helm/install.js';
 import { helmRegistryConfigPath, planLogin, writeLogin } from './helm/registry-config.js';

@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
 import { normalizeMirror, parseHelmVersion } from './helm/install.js';
-import { parseRegistryUrl, type RegistryTarget, type TlsOptions } from './oci/index.js';
+import { parseRegistryUrl, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
 
-export type IfExists = 'fail' | 'skip' | 'overwrite';
+/** Inputs whose values are masked before any input is parsed or printed. */
+export const SECRET_INPUTS = ['password', 'signing-key', 'signing-passphrase', 'github-token'] as const;
 
 export interface ActionConfig {
   chartPatterns: string[];
@@ -31,6 +32,27 @@ export interface ActionConfig {
   helmVersion: string;
   helmMirror: string;
   concurrency: number;
+  /** The whole step's bound. */
+  timeoutMs: number;
+  /** How long one request is retried while the registry answers 429/5xx or cannot be reached. */
+  retryTimeoutMs: number;
+  /** Keyless signing, provenance and Artifact Hub metadata: checked by the supply-chain module. */
+  supplyChain: SupplyChainSettings;
+}
+
+export interface SupplyChainSettings {
+  sigstoreSign: boolean;
+  attest: boolean;
+  sigstore: string;
+  fulcioUrl: string;
+  rekorUrl: string;
+  tsaUrl: string;
+  sigstoreFormat: string;
+  /** Sign and attest an unchanged chart again. */
+  resign: boolean;
+  githubToken: string;
+  /** Absolute path of artifacthub-repo.yml, or ''. */
+  artifacthubRepo: string;
 }
 
 export interface TlsFiles {
@@ -52,6 +74,10 @@ export function parseInputs(get: InputGetter): ActionConfig {
   const registryInput = get('registry').trim();
   if (!registryInput) {
     throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
+  }
+  if (registryUserInfo(registryInput) !== undefined) {
+    // The value is not echoed: what precedes the @ may be a password.
+    throw new InputError('input "registry" holds credentials before an "@": put the user name in "username" and the password or token in "password" (from a secret), and write the registry as oci://host[/namespace]');
   }
   const registry = parseRegistryUrl(registryInput);
 
@@ -97,6 +123,20 @@ export function parseInputs(get: InputGetter): ActionConfig {
     helmVersion: checked(() => get('helm-version').trim() && parseHelmVersion(get('helm-version'))),
     helmMirror: checked(() => normalizeMirror(get('helm-mirror'))),
     concurrency: positiveInt('concurrency', get('concurrency'), 8),
+    timeoutMs: parseDuration('timeout', get('timeout'), 30 * 60_000),
+    retryTimeoutMs: parseDuration('retry-timeout', get('retry-timeout'), 60_000),
+    supplyChain: {
+      sigstoreSign: bool('sigstore-sign', get('sigstore-sign'), false),
+      attest: bool('attest', get('attest'), false),
+      sigstore: get('sigstore').trim(),
+      fulcioUrl: get('fulcio-url').trim(),
+      rekorUrl: get('rekor-url').trim(),
+      tsaUrl: get('tsa-url').trim(),
+      sigstoreFormat: get('sigstore-format').trim(),
+      resign: bool('sigstore-resign', get('sigstore-resign'), false),
+      githubToken: get('github-token').trim(),
+      artifacthubRepo: get('artifacthub-repo').trim() ? resolve(get('artifacthub-repo').trim()) : '',
+    },
   };
 }
 
@@ -192,4 +232,43 @@ function positiveInt(name: string, raw: string, fallback: number): number {
     throw new InputError(`input "${name}" is "${value}": use a whole number from 1 to 64`);
   }
   return Number(value);
+}
+
+/**
+ * The user info of a registry URL written with credentials (`oci://user:pass@host`), whatever
+ * characters it holds: everything between the scheme and the last `@`. Undefined when there is none.
+ */
+export function registryUserInfo(registry: string): string | undefined {
+  const at = registry.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const start = registry.indexOf('://');
+  return registry.slice(start < 0 ? 0 : start + 3, at);
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3600_000 };
+
+const DURATION_BOUNDS: Record<string, { min: number; max: number }> = {
+  timeout: { min: 10_000, max: 6 * 3600_000 },
+  'retry-timeout': { min: 0, max: 30 * 60_000 },
+};
+
+/** `90s`, `10m`, `1h`, `1h30m` (a bare number is seconds) as milliseconds, within the input's bounds. */
+export function parseDuration(name: keyof typeof DURATION_BOUNDS, raw: string, fallback: number): number {
+  const bounds = DURATION_BOUNDS[name]!;
+  const value = raw.trim();
+  if (!value) return fallback;
+  const bare = /^\d+$/.test(value) ? `${value}s` : value;
+  const parts = [...bare.matchAll(/(\d+)(ms|s|m|h)/g)];
+  const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * DURATION_UNITS[unit!]!, 0);
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== bare || total < bounds.min || total > bounds.max) {
+    throw new InputError(`input "${name}" is "${value}": use a duration such as 90s, 10m or 1h30m, from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}`);
+  }
+  return total;
+}
+
+function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms % 3600_000 === 0) return `${ms / 3600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return `${ms / 1000}s`;
 }

@@ -1,11 +1,11 @@
 // Step outputs and the job summary, from the per-chart results.
 import * as core from '@actions/core';
-import type { ChartResult } from './publish.js';
+import type { ChartResult } from './publish/index.js';
 
 const SINGLE_VALUE_OUTPUTS = ['name', 'version', 'tag', 'digest', 'repository', 'url', 'ref'] as const;
 
 export function setOutputs(results: ChartResult[]): void {
-  core.setOutput('charts', JSON.stringify(results.map(publicFields)));
+  core.setOutput('charts', JSON.stringify(results));
   // Single-value outputs only make sense when exactly one chart was published.
   const published = results.filter((r) => r.status !== 'failed');
   if (results.length === 1 && published.length === 1) {
@@ -17,11 +17,6 @@ export function setOutputs(results: ChartResult[]): void {
     core.setOutput('pushed', String(results.some((r) => r.pushed)));
     core.setOutput('signed', String(results.length > 0 && results.every((r) => r.signed)));
   }
-}
-
-function publicFields(result: ChartResult): Record<string, unknown> {
-  const { source: _source, ...rest } = result;
-  return rest;
 }
 
 export async function writeSummary(results: ChartResult[], dryRun: boolean): Promise<void> {

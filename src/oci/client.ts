@@ -9,7 +9,6 @@ import {
   OCI_MANIFEST_MEDIA_TYPE,
   sha256Digest,
   type Blob,
-  type Descriptor,
   type StreamedBlob,
 } from './helm-manifest.js';
 import { createHash } from 'node:crypto';
@@ -373,6 +372,28 @@ export class RegistryClient {
   }
 
   /**
+   * GET /v2/<repo>/referrers/<digest> (OCI distribution 1.1): the image index listing the
+   * manifests whose subject is that digest; undefined when the registry has no referrers API
+   * (404, 405, or 400/501 from registries that do not know the route).
+   */
+  async getReferrers(repository: string, digest: string): Promise<Buffer | undefined> {
+    checkName(repository, digest);
+    const call: Call = {
+      method: 'GET',
+      url: this.session.url(`/v2/${repository}/referrers/${digest}`),
+      repository,
+      operation: `list the referrers of ${short(digest)}`,
+      headers: { accept: OCI_INDEX_MEDIA_TYPE },
+      maxResponseBytes: MAX_MANIFEST_BYTES,
+      followRedirects: true,
+    };
+    const response = await this.session.exchange(call);
+    if ([400, 404, 405, 501].includes(response.status)) return undefined;
+    if (response.status !== 200) throw this.session.fail(call, response);
+    return response.body;
+  }
+
+  /**
    * Mounts a blob from another repository on this registry (the token covers both); when the
    * registry declines (202), finishes the upload session it opened with the blob itself.
    */
@@ -448,21 +469,5 @@ export class RegistryClient {
       }
     }
     return tags;
-  }
-
-  /** The manifests that refer to `digest` (OCI referrers API), or undefined where the registry has no such API (404). */
-  async getReferrers(repository: string, digest: string): Promise<Array<Descriptor & { artifactType?: string; annotations?: Record<string, string> }> | undefined> {
-    checkName(repository, digest);
-    const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/referrers/${digest}`), repository, operation: `list what refers to ${short(digest)}`, headers: { accept: OCI_INDEX_MEDIA_TYPE }, maxResponseBytes: MAX_MANIFEST_BYTES, followRedirects: true };
-    const response = await this.session.exchange(call);
-    if (response.status === 404) return undefined;
-    if (response.status !== 200) throw this.session.fail(call, response);
-    try {
-      const manifests = (JSON.parse(response.body.toString('utf8')) as { manifests?: unknown }).manifests ?? [];
-      if (Array.isArray(manifests)) return manifests.filter((m): m is Descriptor => typeof m?.digest === 'string' && typeof m?.mediaType === 'string');
-    } catch {
-      // reported below
-    }
-    throw new RegistryError(`could not ${call.operation} (${this.host}/${repository}): the registry answered with something that is not an image index`, { kind: 'protocol', host: this.host, repository });
   }
 }

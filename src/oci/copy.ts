@@ -9,6 +9,7 @@ import type { Manifest, RegistryClient } from './client.js';
 import { RegistryError } from './errors.js';
 import { OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, sha256Digest, type Blob, type Descriptor, type StreamedBlob } from './helm-manifest.js';
 import { HEAD_BEFORE_UPLOAD_MIN, type IfExists } from './push-chart.js';
+import { addToReferrersIndex, listReferrers, referrersTag } from './referrers.js';
 
 export type CopyClient = Pick<
   RegistryClient,
@@ -201,60 +202,24 @@ export async function copyArtifact(source: CopyEndpoint & { manifest: Manifest }
   return { status: unchanged ? 'unchanged' : 'pushed', digest: manifest.digest, referrers, stats: copier.stats, warnings };
 }
 
-// Status codes with which registries without the referrers API answer its URL.
-const NO_REFERRERS_API = new Set([400, 404, 405, 501]);
-
-async function referrersOf(client: CopyClient, repository: string, digest: string): Promise<Descriptor[] | undefined> {
-  try {
-    return await client.getReferrers(repository, digest);
-  } catch (error) {
-    if (error instanceof RegistryError && error.status !== undefined && NO_REFERRERS_API.has(error.status)) return undefined;
-    throw error;
-  }
-}
-
 /** Copies what refers to `digest`; returns how many referrers the destination now has for it. */
 async function copyReferrers(copier: Copier, digest: string, warnings: string[]): Promise<number> {
   const { source, destination } = copier;
-  const tagOf = `sha256-${digest.slice('sha256:'.length)}`;
-  let tagIndex: Manifest | undefined;
-  let listed = await referrersOf(source.client, source.repository, digest);
-  if (!listed) {
-    tagIndex = await source.client.getManifest(source.repository, tagOf);
-    listed = tagIndex ? parseManifest(tagIndex, source, tagOf).children : [];
-  }
+  const { manifests: listed } = await listReferrers(source.client, source.repository, digest);
   for (const referrer of listed) await copier.manifestByDigest(referrer.digest);
-  if (listed.length > 0 && !(await referrersOf(destination.client, destination.repository, digest))) {
-    await updateReferrersTag(copier, tagOf, listed, tagIndex);
+  // A destination with the referrers API lists them by itself; the others need the tag index.
+  if (listed.length > 0 && !(await destination.client.getReferrers(destination.repository, digest))) {
+    for (const referrer of listed) await addToReferrersIndex(destination.client, destination.repository, digest, referrer);
   }
   let count = listed.length;
   for (const suffix of ['sig', 'att']) {
-    const cosign = await source.client.getManifest(source.repository, `${tagOf}.${suffix}`);
+    const tag = `${referrersTag(digest)}.${suffix}`;
+    const cosign = await source.client.getManifest(source.repository, tag);
     if (!cosign) continue;
     count++;
-    const there = await destination.client.checkManifest(destination.repository, `${tagOf}.${suffix}`);
-    if (!there) await copier.tree(cosign, `${tagOf}.${suffix}`);
-    else if (there.digest !== cosign.digest) warnings.push(`${destination.client.host}/${destination.repository}:${tagOf}.${suffix} already holds other cosign ${suffix === 'sig' ? 'signatures' : 'attestations'}; left as they are`);
+    const there = await destination.client.checkManifest(destination.repository, tag);
+    if (!there) await copier.tree(cosign, tag);
+    else if (there.digest !== cosign.digest) warnings.push(`${destination.client.host}/${destination.repository}:${tag} already holds other cosign ${suffix === 'sig' ? 'signatures' : 'attestations'}; left as they are`);
   }
   return count;
-}
-
-// Without the referrers API, the destination lists referrers in an index tagged sha256-<hex>:
-// the source's own bytes when the destination has none, else the destination's plus what it lacks.
-async function updateReferrersTag(copier: Copier, tag: string, referrers: Descriptor[], sourceIndex: Manifest | undefined): Promise<void> {
-  const { client, repository } = copier.destination;
-  const existing = await client.getManifest(repository, tag);
-  if (!existing && sourceIndex) {
-    await client.putManifest(repository, tag, sourceIndex.body, OCI_INDEX_MEDIA_TYPE);
-    copier.stats.manifests++;
-    return;
-  }
-  const index = existing ? (JSON.parse(existing.body.toString('utf8')) as { manifests?: Descriptor[] }) : { schemaVersion: 2, mediaType: OCI_INDEX_MEDIA_TYPE, manifests: [] };
-  const manifests = Array.isArray(index.manifests) ? index.manifests : [];
-  const have = new Set(manifests.map((m) => m.digest));
-  const missing = referrers.filter((r) => !have.has(r.digest));
-  if (missing.length === 0) return;
-  const body = Buffer.from(JSON.stringify({ ...index, manifests: [...manifests, ...missing] }));
-  await client.putManifest(repository, tag, body, OCI_INDEX_MEDIA_TYPE);
-  copier.stats.manifests++;
 }

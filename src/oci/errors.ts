@@ -120,6 +120,13 @@ export function errorFromResponse(ctx: ResponseErrorContext): RegistryError {
   const access = ctx.write ? 'push to' : 'pull from';
 
   const denied = ctx.status === 403 || codes.includes('DENIED') || (ctx.status === 401 && ctx.challengeError === 'insufficient_scope' && ctx.hasCredentials);
+  // ECR answers an expired login token with 403 DENIED: the credentials are not valid any more.
+  if (denied && entries.some((e) => /token has expired/i.test(e.message))) {
+    return new RegistryError(
+      `${prefix}: the registry ${ctx.host} says the login token has expired (HTTP ${ctx.status}): get a fresh one in the same job right before this step (for ECR, aws-actions/amazon-ecr-login; its tokens last 12 hours).${said}`,
+      { kind: 'unauthorized', ...base },
+    );
+  }
   if (denied) {
     return new RegistryError(
       `${prefix}: the registry ${ctx.host} denied access (HTTP ${ctx.status}): the credentials are valid but have no permission to ${access} ${where}.${ghcrHint(ctx.host)}${said}`,

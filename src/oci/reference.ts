@@ -20,7 +20,8 @@ const NAME_TOTAL_MAX = 255;
 export function parseRegistryUrl(input: string): RegistryTarget {
   const trimmed = input.trim();
   // Messages quote the input: never with a password someone put in it.
-  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?)[^/@]*@/, '$1***@');
+  // Everything up to the last `@` is user info, whatever it holds (a password may contain `/`).
+  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, '$1***@');
   if (raw === '') throw new OciInputError('the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts');
 
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);

@@ -3,7 +3,7 @@
 // (oci://host/ns/name@sha256:…, oci://host/ns/name:tag, oci://host/ns/name). Pure functions; every
 // refusal says what to change, before any request is made.
 import semver from 'semver';
-import { ChartSourceError } from '../chart-sources.js';
+import { ChartSourceError } from '../publish/sources.js';
 import { OciInputError, parseRegistryUrl } from '../oci/index.js';
 import type { Credentials } from '../oci/index.js';
 
@@ -43,9 +43,10 @@ export function parseSourceLine(line: string): RemoteSource | undefined {
   throw new ChartSourceError(`chart "${redact(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
 }
 
-// Messages quote the line: never with a password someone put in it.
+// Messages quote the line: never with a password someone put in it (which may hold "/" or "@").
 function redact(text: string): string {
-  return text.replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/@]*@/, '$1***@');
+  const digest = /@sha256:[^@/]*$/.exec(text)?.[0] ?? '';
+  return text.slice(0, text.length - digest.length).replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/).*@/s, '$1***@') + digest;
 }
 
 function parseClassicSource(line: string): ClassicRepoSource {
@@ -77,8 +78,9 @@ function parseOciSource(line: string): OciSource {
   let name = rest;
   let tag: string | undefined;
   let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
+  // The digest follows the last "@"; an "@" before the host is user info, refused below.
+  const at = rest.lastIndexOf('@');
+  if (at !== -1 && !rest.slice(at + 1).includes('/')) {
     name = rest.slice(0, at);
     digest = rest.slice(at + 1);
     if (!SHA256_RE.test(digest)) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { copyArtifact } from '../../src/oci/copy.js';
+import { listReferrers } from '../../src/oci/referrers.js';
 import { blobOf, OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, RegistryClient, type Manifest } from '../../src/oci/index.js';
 import { readOciChart } from '../../src/sources/index.js';
 import { startMiniRegistry, type MiniRegistry } from '../support/mini-registry.js';
@@ -67,7 +68,8 @@ describe('simulated: registries with the referrers API', () => {
     const { chart, referrer } = await seed(c, 'dev/app');
     const result = await copyArtifact({ client: c, repository: 'dev/app', manifest: chart }, { client: c, repository: 'prod/app', tag: '1.0.0' }, { ifExists: 'fail' });
     assert.deepEqual([result.status, result.digest, result.referrers], ['pushed', chart.digest, 1]);
-    assert.deepEqual((await c.getReferrers('prod/app', chart.digest))!.map((d) => [d.digest, (d as { artifactType?: string }).artifactType]), [[referrer, BUNDLE_TYPE]]);
+    const listed = await listReferrers(c, 'prod/app', chart.digest);
+    assert.deepEqual([listed.api, listed.manifests.map((d) => [d.digest, d.artifactType])], [true, [[referrer, BUNDLE_TYPE]]]);
     assert.equal(await c.getManifest('prod/app', `sha256-${chart.digest.slice(7)}`), undefined, 'no referrers tag where the API lists them');
     assert.ok(withApi.requests.some((r) => r.url.startsWith('/v2/dev/app/referrers/sha256:') && r.status === 200));
   });

@@ -108,3 +108,36 @@ describe('inputs', () => {
     rejects({ 'helm-mirror': 'ftp://mirror' }, /http\(s\) URL/);
   });
 });
+
+describe('bounds: timeout and retry-timeout', () => {
+  it('defaults to 30 minutes for the step and 60 seconds of retries per request', () => {
+    const config = parse({});
+    assert.equal(config.timeoutMs, 30 * 60_000);
+    assert.equal(config.retryTimeoutMs, 60_000);
+  });
+
+  it('reads durations with units, and a bare number as seconds', () => {
+    assert.equal(parse({ timeout: '1h30m' }).timeoutMs, 90 * 60_000);
+    assert.equal(parse({ timeout: '90' }).timeoutMs, 90_000);
+    assert.equal(parse({ 'retry-timeout': '0s' }).retryTimeoutMs, 0);
+    assert.equal(parse({ 'retry-timeout': '2m' }).retryTimeoutMs, 120_000);
+  });
+
+  it('refuses what is not a duration or is out of range, saying the range', () => {
+    rejects({ timeout: 'soon' }, /input "timeout" is "soon": use a duration such as 90s, 10m or 1h30m, from 10s to 6h/);
+    rejects({ timeout: '5s' }, /from 10s to 6h/);
+    rejects({ timeout: '1m 30s' }, /input "timeout"/);
+    rejects({ 'retry-timeout': '2h' }, /input "retry-timeout" is "2h".*from 0s to 30m/);
+  });
+});
+
+describe('a registry URL with credentials in it', () => {
+  for (const registry of ['oci://user:ab/cd-s3cret@ghcr.io/acme', 'oci://user:p@ss@ghcr.io', 'user:pw@ghcr.io/acme', 'https://u:pw/x@ghcr.io']) {
+    it(`is refused without echoing it: ${registry.replace(/:[^@]*@/, ':…@')}`, () => {
+      assert.throws(
+        () => parse({ registry }),
+        (error: unknown) => error instanceof InputError && /holds credentials before an "@"/.test(error.message) && !/s3cret|ss@|pw/.test(error.message),
+      );
+    });
+  }
+});

@@ -1,10 +1,19 @@
 // Turns the `chart` input (directories, packaged .tgz files or globs, one per line; `!pattern`
 // excludes) into the list of charts to publish, with errors that say which line matched nothing.
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export type ChartSource = { kind: 'directory' | 'archive'; path: string };
+export interface ChartSource {
+  kind: 'directory' | 'archive';
+  /** Absolute path. */
+  path: string;
+  /** The path relative to the workspace, as outputs and the summary show it. */
+  label: string;
+}
+
+/** A source as found on disk, before it is named for the outputs. */
+type Found = Omit<ChartSource, 'label'>;
 
 export class ChartSourceError extends Error {
   override name = 'ChartSourceError';
@@ -14,7 +23,7 @@ export async function resolveChartSources(patterns: string[], cwd: string): Prom
   const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const found = new Map<string, ChartSource>();
   for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
-    const matches = isDynamicPattern(pattern) ? await expand(pattern, excludes, cwd) : [literal(pattern, cwd)];
+    const matches = (isDynamicPattern(pattern) ? await expand(pattern, excludes, cwd) : [literal(pattern, cwd)]).map((s) => labelled(s, cwd));
     if (matches.length === 0) {
       throw new ChartSourceError(`chart pattern "${pattern}" matched no chart directory (with a Chart.yaml) and no .tgz file under ${cwd}`);
     }
@@ -23,7 +32,13 @@ export async function resolveChartSources(patterns: string[], cwd: string): Prom
   return [...found.values()];
 }
 
-function literal(pattern: string, cwd: string): ChartSource {
+function labelled(source: Found, cwd: string): ChartSource {
+  const rel = relative(cwd, source.path);
+  const label = rel === '' ? '.' : rel.startsWith(`..${sep}`) || rel === '..' ? source.path : rel.split(sep).join('/');
+  return { ...source, label };
+}
+
+function literal(pattern: string, cwd: string): Found {
   const path = resolve(cwd, pattern);
   if (!existsSync(path)) {
     throw new ChartSourceError(`chart "${pattern}" does not exist (looked at ${path}): set "chart" to a chart directory or a packaged .tgz, relative to the workspace`);
@@ -35,15 +50,15 @@ function literal(pattern: string, cwd: string): ChartSource {
   return source;
 }
 
-async function expand(pattern: string, excludes: string[], cwd: string): Promise<ChartSource[]> {
+async function expand(pattern: string, excludes: string[], cwd: string): Promise<Found[]> {
   const paths = await glob(pattern, { cwd, ignore: excludes, onlyFiles: false, absolute: true, dot: false, expandDirectories: false });
   return paths
     .map((p) => classify(p.replace(/[\\/]$/, '')))
-    .filter((s): s is ChartSource => s !== undefined)
+    .filter((s): s is Found => s !== undefined)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function classify(path: string): ChartSource | undefined {
+function classify(path: string): Found | undefined {
   const stat = statSync(path);
   if (stat.isDirectory()) return existsSync(join(path, 'Chart.yaml')) ? { kind: 'directory', path } : undefined;
   if (stat.isFile() && path.endsWith('.tgz')) return { kind: 'archive', path };

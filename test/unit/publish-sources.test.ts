@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ChartSourceError, resolveChartSources } from '../../src/chart-sources.js';
+import { ChartSourceError, resolveChartSources } from '../../src/publish/sources.js';
 
 const root = mkdtempSync(join(tmpdir(), 'chart-sources-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -27,7 +27,7 @@ function describeError(error) {
   const [first, ...causes] = parts;
   return causes.length === 0 ? first : `${first} (cause: ${causes.join(": ")})`;
 }
-var USER_FACING = /* @__PURE__ */ new Set(["InputError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError"]);
+var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError"]);
 function isUserFacing(error) {
   return error instanceof Error && USER_FACING.has(error.name);
 }

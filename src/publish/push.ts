@@ -1,0 +1,69 @@
+// Push: prepared charts go to the registry concurrently; every chart gets a result, failures
+// included, and a failed chart never stops the others. Each archive is removed once its push is over.
+import { createReadStream } from 'node:fs';
+import { archiveFileDigests } from '../chart/index.js';
+import { mapConcurrent } from '../concurrency.js';
+import { describeError, naming } from '../errors.js';
+import { pushChart, type IfExists, type RegistryClient } from '../oci/index.js';
+import { discard, type PreparedChart } from './prepare.js';
+import { chartResult, type ChartResult } from './result.js';
+import { taggedName } from './target.js';
+
+export interface PublishLog {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+}
+
+export interface PushSettings {
+  ifExists: IfExists;
+  concurrency: number;
+  log: PublishLog;
+}
+
+export async function pushCharts(prepared: PreparedChart[], registry: RegistryClient, settings: PushSettings): Promise<ChartResult[]> {
+  return mapConcurrent(prepared, settings.concurrency, async (chart) => {
+    try {
+      return await pushOne(chart, registry, settings);
+    } finally {
+      await discard([chart]);
+    }
+  });
+}
+
+/** What a dry run reports: the digest the push would have produced. */
+export function dryRunResult(chart: PreparedChart, log: PublishLog): ChartResult {
+  const { planned, artifact } = chart;
+  log.info(`${taggedName(planned.target)}: dry run, would push ${artifact.manifest.digest}`);
+  return chartResult(planned.source.label, planned.metadata, planned.target, { status: 'dry-run', digest: artifact.manifest.digest, signed: artifact.prov !== undefined });
+}
+
+async function pushOne(chart: PreparedChart, registry: RegistryClient, { ifExists, log }: PushSettings): Promise<ChartResult> {
+  const { planned, artifact } = chart;
+  const at = taggedName(planned.target);
+  const result = (outcome: Parameters<typeof chartResult>[3]) => chartResult(planned.source.label, planned.metadata, planned.target, outcome);
+  try {
+    const outcome = await pushChart(registry, artifact, {
+      ifExists,
+      sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote),
+    });
+    if (outcome.warning) log.warning(`${at}: ${outcome.warning}`);
+    log.info(`${at}: ${outcome.status} ${outcome.digest}`);
+    // `signed` describes what the outputs point to: the registry's copy when it was kept.
+    return result({ status: outcome.status, digest: outcome.digest, signed: outcome.signed });
+  } catch (error) {
+    const message = describeError(error);
+    log.warning(naming(at, message));
+    return result({ status: 'failed', digest: '', signed: false, error: message });
+  }
+}
+
+// Compared by each file's digest, so neither archive is unpacked into memory.
+async function sameChartFiles(oursPath: string, theirs: Buffer): Promise<boolean> {
+  const [a, b] = await Promise.all([archiveFileDigests(createReadStream(oursPath)), archiveFileDigests(theirs)]);
+  if (a.size !== b.size) return false;
+  for (const [path, digest] of a) {
+    if (b.get(path) !== digest) return false;
+  }
+  return true;
+}
