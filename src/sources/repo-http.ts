@@ -21,6 +21,8 @@ export interface RepoHttpOptions {
   onSecret?: (value: string) => void;
   /** The longest one download may take, body included (default 10 minutes). */
   downloadDeadlineMs?: number;
+  /** The step's deadline: no request starts after it fires, and a download in progress stops. */
+  signal?: AbortSignal;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -88,6 +90,7 @@ export class RepoHttp {
   private async follow(start: URL, operation: string, how: { maxBytes?: number; stream?: boolean }, attempt: number): Promise<{ response: HttpResponse; final: URL }> {
     let url = start;
     for (let hop = 0; ; hop++) {
+      this.options.signal?.throwIfAborted();
       if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.plainHttp)) {
         throw new SourceError(`could not ${operation}: ${displayUrl(url)} is not HTTPS${url.protocol === 'http:' ? '; set plain-http: true to allow plain HTTP' : ''}`);
       }
@@ -122,12 +125,17 @@ export class RepoHttp {
     });
     const deadline = this.options.downloadDeadlineMs ?? 600_000;
     const timer = setTimeout(() => body.destroy(new SourceError(`could not ${operation}: ${displayUrl(url)} took longer than ${Math.round(deadline / 1000)} s`)), deadline);
+    const signal = this.options.signal;
+    const stop = (): void => void body.destroy(signal?.reason instanceof Error ? signal.reason : new SourceError(`could not ${operation}: stopped`));
+    signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
     try {
       await pipeline(body, limit, createWriteStream(path));
     } catch (error) {
-      throw error instanceof SourceError ? error : this.networkError(error, operation, url);
+      throw error instanceof SourceError || error === signal?.reason ? error : this.networkError(error, operation, url);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
     }
     return { digest: `sha256:${hash.digest('hex')}`, size };
   }

@@ -162,6 +162,24 @@ describe('classic repository over HTTP', () => {
     }
   });
 
+  it('stops a download in progress when the step runs out of time', async () => {
+    faults.set('/app-1.0.0.tgz', (_req, res) => {
+      res.writeHead(200, { 'content-length': '100000' });
+      res.write(Buffer.alloc(1000));
+      return true;
+    });
+    const step = new AbortController();
+    const reason = new Error('the step ran out of time (simulated timeout)');
+    setTimeout(() => step.abort(reason), 500);
+    try {
+      await assert.rejects(download('1.0.0', { signal: step.signal }), (error) => error === reason);
+      assert.deepEqual(await readdir(temp), []);
+      await assert.rejects(openClassicRepository(source(), options({ signal: step.signal })), (error) => error === reason, 'no request starts afterwards');
+    } finally {
+      faults.clear();
+    }
+  });
+
   it('fails a version whose bytes do not match the index digest, naming both digests', async () => {
     const file = join(repoDir, 'app-3.0.0.tgz');
     const original = await readFile(file);
