@@ -4,22 +4,40 @@ import {
   isUserFacing,
   loginForLaterSteps,
   naming
-} from "./chunks/chunk-TE2STJ3E.js";
+} from "./chunks/chunk-KV2FVDVM.js";
+import {
+  DOCKER_MANIFEST_LIST_MEDIA_TYPE,
+  DOCKER_MANIFEST_MEDIA_TYPE,
+  HELM_CHART_LAYER_MEDIA_TYPE,
+  HELM_CONFIG_MEDIA_TYPE,
+  HELM_LEGACY_CHART_LAYER_MEDIA_TYPE,
+  HELM_PROV_LAYER_MEDIA_TYPE,
+  OCI_INDEX_MEDIA_TYPE,
+  OCI_MANIFEST_MEDIA_TYPE,
+  OciInputError,
+  RegistryError,
+  errorCode,
+  helmArtifact,
+  parseErrorBody,
+  sha256Digest
+} from "./chunks/chunk-3G7LOCDY.js";
 import {
   archiveFileDigests,
   checkChart,
   configJson,
-  goJsonString,
   isStrictSemver,
   normalizeMirror,
   parseHelmVersion,
   readChartArchive,
-  sortedByUtf8,
   writeChartPackage
-} from "./chunks/chunk-4LCOIKVI.js";
+} from "./chunks/chunk-U6UINZQV.js";
+import "./chunks/chunk-N22XANHU.js";
+import "./chunks/chunk-AMSNIPQQ.js";
+import "./chunks/chunk-KO26MPYU.js";
 import {
   debug,
   getExecOutput,
+  getIDToken,
   getInput,
   group,
   info,
@@ -29,12 +47,11 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-LBEWAPR2.js";
-import "./chunks/chunk-AMSNIPQQ.js";
+} from "./chunks/chunk-7PAE4VLK.js";
 import {
   __commonJS,
   __toESM
-} from "./chunks/chunk-PY5VAGIZ.js";
+} from "./chunks/chunk-6DG7BXTN.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -1819,6 +1836,108 @@ import { tmpdir } from "node:os";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve } from "node:path";
 
+// src/oci/reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])$`);
+var PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG_RE = /^\w[\w.-]{0,127}$/;
+var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+var NAME_TOTAL_MAX = 255;
+function parseRegistryUrl(input) {
+  const trimmed = input.trim();
+  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@");
+  if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
+  if (scheme && scheme[1].toLowerCase() !== "oci") {
+    const rest2 = raw.slice(scheme[0].length);
+    const name = scheme[1].toLowerCase();
+    let message = `the registry URL "${raw}" starts with ${name}://, but Helm OCI registries are written oci://host/namespace: use oci://${rest2}`;
+    if (name === "http") message += ", and set the plain-http input to true if the registry serves plain HTTP without TLS";
+    else if (name === "https") message += " (HTTPS is the default)";
+    throw new OciInputError(message);
+  }
+  if (!scheme) {
+    if (trimmed !== raw) throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
+    throw new OciInputError(`the registry URL "${raw}" has no oci:// scheme: use oci://${raw}`);
+  }
+  const rest = raw.slice(scheme[0].length);
+  if (trimmed !== raw) {
+    throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
+  }
+  const junk = /[\s?#]/.exec(rest);
+  if (junk) {
+    throw new OciInputError(`the registry URL "${raw}" has unexpected text from "${rest.slice(junk.index)}": expected only oci://host[:port]/namespace (no query, fragment or spaces)`);
+  }
+  const slash = rest.indexOf("/");
+  const authority = slash === -1 ? rest : rest.slice(0, slash);
+  const path = slash === -1 ? "" : rest.slice(slash + 1).replace(/\/$/, "");
+  if (authority === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
+  const hostPort = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
+  const hostname = hostPort[1];
+  const port = hostPort[2];
+  if (hostname === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
+  if (!HOST_RE.test(hostname)) {
+    throw new OciInputError(`the registry URL "${raw}" has an invalid host "${hostname}": expected a DNS name, an IPv4 address or a bracketed IPv6 address`);
+  }
+  if (port !== void 0 && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+    throw new OciInputError(`the registry URL "${raw}" has an invalid port "${port}": expected a number from 1 to 65535`);
+  }
+  if (/[:@]/.test(path)) {
+    throw new OciInputError(
+      `the registry URL "${raw}" has a tag or digest ("${path.slice(path.search(/[:@]/))}"): give only oci://host[:port]/namespace; the chart name and version are appended as <name>:<version>`
+    );
+  }
+  if (path !== "") {
+    for (const component of path.split("/")) {
+      if (component === "") throw new OciInputError(`the registry URL "${raw}" has an empty path segment ("//"): remove the extra slash`);
+      if (component !== component.toLowerCase() && PATH_COMPONENT_RE.test(component.toLowerCase())) {
+        throw new OciInputError(`the registry URL "${raw}" has upper case in the namespace "${path}": OCI repository names are lower case, use "${path.toLowerCase()}"`);
+      }
+      if (!PATH_COMPONENT_RE.test(component)) {
+        throw new OciInputError(
+          `the registry URL "${raw}" has an invalid namespace segment "${component}": segments are lower case letters and digits, separated by ".", "_", "__" or dashes`
+        );
+      }
+    }
+  }
+  return { host: authority, namespace: path };
+}
+function repositoryFor(target, chartName) {
+  if (!PATH_COMPONENT_RE.test(chartName)) {
+    const lower = chartName.toLowerCase();
+    const hint = lower !== chartName && PATH_COMPONENT_RE.test(lower) ? ` (for example "${lower}")` : "";
+    throw new OciInputError(
+      `the chart name "${chartName}" cannot be an OCI repository name: repository names are lower case letters and digits separated by ".", "_", "__" or dashes. Helm packages such a chart but cannot push it; rename the chart in Chart.yaml${hint}`
+    );
+  }
+  const repository = target.namespace ? `${target.namespace}/${chartName}` : chartName;
+  if (target.host.length + 1 + repository.length > NAME_TOTAL_MAX) {
+    throw new OciInputError(`the reference ${target.host}/${repository} is longer than ${NAME_TOTAL_MAX} characters: use a shorter namespace or chart name`);
+  }
+  return repository;
+}
+function tagForVersion(version) {
+  const tag = version.replaceAll("+", "_");
+  if (!TAG_RE.test(tag)) {
+    throw new OciInputError(
+      `the chart version "${version}" cannot be an OCI tag ("${tag}"): tags are 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`
+    );
+  }
+  return tag;
+}
+function isRepositoryName(value) {
+  return value !== "" && value.split("/").every((c) => PATH_COMPONENT_RE.test(c));
+}
+function isDigest(reference) {
+  return DIGEST_RE.test(reference);
+}
+function checkReference(repository, reference) {
+  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
+  if (reference !== void 0 && !TAG_RE.test(reference) && !isDigest(reference)) {
+    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
+  }
+}
+
 // src/oci/challenge.ts
 var TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 var Scanner = class {
@@ -1902,49 +2021,14 @@ function challengeScopes(challenge) {
   return (challenge.params.scope ?? "").split(" ").filter(Boolean);
 }
 
-// src/oci/errors.ts
-var OciInputError = class extends Error {
-  name = "OciInputError";
-};
-var RegistryError = class extends Error {
-  name = "RegistryError";
-  kind;
-  host;
-  repository;
-  status;
-  codes;
-  constructor(message, details, options) {
-    super(message, options);
-    this.kind = details.kind;
-    this.host = details.host;
-    this.repository = details.repository;
-    this.status = details.status;
-    this.codes = details.codes ?? [];
-  }
-};
-function parseErrorBody(body) {
-  if (!body || body.length === 0) return [];
-  try {
-    const parsed = JSON.parse(body.toString());
-    if (!Array.isArray(parsed.errors)) return [];
-    return parsed.errors.flatMap((entry) => {
-      if (typeof entry !== "object" || entry === null) return [];
-      const { code, message } = entry;
-      return [{ code: typeof code === "string" ? code : "", message: typeof message === "string" ? message : "" }];
-    });
-  } catch {
-    return [];
-  }
-}
+// src/oci/response-errors.ts
 var SNIPPET_LIMIT = 300;
 function registrySaid(entries, body) {
-  if (entries.length > 0) {
-    const text = entries.map((e) => [e.code, e.message].filter(Boolean).join(": ")).join("; ");
-    return ` (registry said: ${text.slice(0, SNIPPET_LIMIT)})`;
-  }
-  const raw = body?.toString("utf8").trim().replace(/\s+/g, " ") ?? "";
-  if (raw && !raw.startsWith("<")) return ` (registry said: ${raw.slice(0, SNIPPET_LIMIT)})`;
-  return "";
+  const text = entries.length > 0 ? entries.map((e) => [e.code, e.message].filter(Boolean).join(": ")).join("; ") : body?.subarray(0, 4 * SNIPPET_LIMIT).toString("utf8") ?? "";
+  const line = text.replace(/[\s\p{Cc}]+/gu, " ").trim();
+  if (line === "") return "";
+  if (entries.length === 0 && line.startsWith("<")) return " (the registry sent an HTML page instead of an error)";
+  return ` (registry said: ${line.length > SNIPPET_LIMIT ? `${line.slice(0, SNIPPET_LIMIT)}\u2026` : line})`;
 }
 function ghcrHint(host) {
   if (host !== "ghcr.io") return "";
@@ -1963,6 +2047,12 @@ function errorFromResponse(ctx) {
   const base = { host: ctx.host, repository: ctx.repository, status: ctx.status, codes };
   const access = ctx.write ? "push to" : "pull from";
   const denied = ctx.status === 403 || codes.includes("DENIED") || ctx.status === 401 && ctx.challengeError === "insufficient_scope" && ctx.hasCredentials;
+  if (denied && entries.some((e) => /token has expired/i.test(e.message))) {
+    return new RegistryError(
+      `${prefix}: the registry ${ctx.host} says the login token has expired (HTTP ${ctx.status}): get a fresh one in the same job right before this step (for ECR, aws-actions/amazon-ecr-login; its tokens last 12 hours).${said}`,
+      { kind: "unauthorized", ...base }
+    );
+  }
   if (denied) {
     return new RegistryError(
       `${prefix}: the registry ${ctx.host} denied access (HTTP ${ctx.status}): the credentials are valid but have no permission to ${access} ${where}.${ghcrHint(ctx.host)}${said}`,
@@ -1993,123 +2083,12 @@ function errorFromResponse(ctx) {
     );
   }
   if (ctx.status >= 500) {
-    return new RegistryError(`${prefix}: the registry ${ctx.host} failed with HTTP ${ctx.status}, also after retries.${said}`, {
+    return new RegistryError(`${prefix}: the registry ${ctx.host} failed with HTTP ${ctx.status}, also after retries${said}; if it is restarting or overloaded, raise the retry-timeout input to wait longer.`, {
       kind: "server",
       ...base
     });
   }
   return new RegistryError(`${prefix}: the registry ${ctx.host} answered HTTP ${ctx.status}.${said}`, { kind: "protocol", ...base });
-}
-var TLS_UNTRUSTED = /* @__PURE__ */ new Set([
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_UNTRUSTED",
-  "CERT_SIGNATURE_FAILURE"
-]);
-var TLS_NOT_TLS = /* @__PURE__ */ new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG", "ERR_SSL_HTTP_REQUEST"]);
-var TLS_CLIENT_CERT = /* @__PURE__ */ new Set([
-  "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
-  "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE",
-  "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA",
-  "ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN"
-]);
-function errorCode(error) {
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [error];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    if (typeof current !== "object" || current === null || seen.has(current)) continue;
-    seen.add(current);
-    const { code, cause, errors } = current;
-    if (typeof code === "string" && code !== "UND_ERR") return code;
-    queue.push(cause);
-    if (Array.isArray(errors)) queue.push(...errors);
-  }
-  return void 0;
-}
-function errorFromNetwork(error, ctx) {
-  if (error instanceof RegistryError) return error;
-  const code = errorCode(error) ?? "";
-  const where = ctx.repository ? `${ctx.host}/${ctx.repository}` : ctx.host;
-  const prefix = `could not ${ctx.operation} (${where})`;
-  const base = { host: ctx.host, repository: ctx.repository };
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\/\/[^/@\s]+@/g, "//***@");
-  const hostname = ctx.host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  if (TLS_UNTRUSTED.has(code)) {
-    return new RegistryError(
-      `${prefix}: the TLS certificate of ${ctx.host} is not trusted (${code}: ${text}). If the registry uses a private or self-signed CA, give its certificate in the ca-file input; only for testing, set insecure-skip-tls-verify: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-    return new RegistryError(
-      `${prefix}: the TLS certificate of ${ctx.host} is not valid for the name ${hostname} (${text}). Use the host name the certificate was issued for in the registry URL; only for testing, set insecure-skip-tls-verify: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") {
-    return new RegistryError(
-      `${prefix}: the TLS certificate of ${ctx.host} is ${code === "CERT_HAS_EXPIRED" ? "expired" : "not yet valid"}. Renew it on the registry; only for testing, set insecure-skip-tls-verify: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (TLS_NOT_TLS.has(code) || /wrong version number/i.test(text)) {
-    return new RegistryError(
-      `${prefix}: ${ctx.host} did not answer with TLS; it seems to serve plain HTTP. For a registry without TLS, set plain-http: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (TLS_CLIENT_CERT.has(code)) {
-    return new RegistryError(
-      `${prefix}: ${ctx.host} refused the TLS handshake (${code}): it requires a client certificate it trusts; check the cert-file and key-file inputs.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
-    return new RegistryError(
-      `${prefix}: the TLS connection to ${ctx.host} failed (${code}: ${text}). Check the ca-file and insecure-skip-tls-verify inputs, or plain-http for a registry without TLS.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  const plainHint = ctx.plainHttp ? " If the registry serves HTTPS, remove the plain-http input." : ctx.clientCertificate ? "" : " If the registry requires TLS client certificates (mutual TLS), set the cert-file and key-file inputs.";
-  if (code === "ECONNREFUSED") {
-    return new RegistryError(
-      `${prefix}: could not connect to ${ctx.host}: connection refused. Check the host and port in the registry URL.`,
-      { kind: "connection", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
-    return new RegistryError(
-      `${prefix}: the host name ${hostname} could not be resolved (${code}). Check the registry URL.`,
-      { kind: "connection", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT") {
-    return new RegistryError(
-      `${prefix}: connecting to ${ctx.host} timed out. Check the host and port, and the HTTPS_PROXY/NO_PROXY settings.`,
-      { kind: "connection", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
-    return new RegistryError(`${prefix}: ${ctx.host} did not answer in time, also after retries.`, { kind: "connection", ...base }, { cause: error });
-  }
-  return new RegistryError(
-    `${prefix}: the connection to ${ctx.host} failed (${code || text}).${plainHint}`,
-    { kind: "connection", ...base },
-    { cause: error }
-  );
 }
 
 // src/oci/auth.ts
@@ -2161,8 +2140,6 @@ var Authorizer = class {
   inflight = /* @__PURE__ */ new Map();
   basicHeader;
   now;
-  /** The `error` parameter of the latest Bearer challenge (e.g. "insufficient_scope"). */
-  lastChallengeError;
   /** Token requests sent, for request accounting. */
   tokenRequests = 0;
   get hasCredentials() {
@@ -2251,7 +2228,6 @@ var Authorizer = class {
       this.scheme = "bearer";
       this.realm = realm;
       this.service = bearer.params.service;
-      this.lastChallengeError = bearer.params.error;
       return bearer;
     }
     if (basic) {
@@ -2333,193 +2309,123 @@ var Authorizer = class {
   }
 };
 
-// src/oci/helm-manifest.ts
-import { createHash } from "node:crypto";
-
-// src/oci/go-json.ts
-function goJson(value) {
-  if (value === null) return "null";
-  if (typeof value === "string") return goJsonString(value);
-  if (typeof value === "number") {
-    if (!Number.isSafeInteger(value)) throw new TypeError(`goJson only encodes integers, got ${value}`);
-    return String(value);
-  }
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value)) return `[${value.map(goJson).join(",")}]`;
-  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-  return `{${entries.map(([k, v]) => `${goJsonString(k)}:${goJson(v)}`).join(",")}}`;
-}
-function goMap(map) {
-  const source = map instanceof Map ? map : new Map(Object.entries(map));
-  return new Map(sortedByUtf8([...source.keys()]).map((key) => [key, source.get(key)]));
-}
-
-// src/oci/helm-manifest.ts
-var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
-var OCI_INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
-var DOCKER_MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
-var DOCKER_MANIFEST_LIST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
-var HELM_CONFIG_MEDIA_TYPE = "application/vnd.cncf.helm.config.v1+json";
-var HELM_CHART_LAYER_MEDIA_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
-var HELM_PROV_LAYER_MEDIA_TYPE = "application/vnd.cncf.helm.chart.provenance.v1.prov";
-var HELM_LEGACY_CHART_LAYER_MEDIA_TYPE = "application/tar+gzip";
-function sha256Digest(data) {
-  return `sha256:${createHash("sha256").update(data).digest("hex")}`;
-}
-function blobOf(data) {
-  return { data, digest: sha256Digest(data), size: data.length };
-}
-var TITLE = "org.opencontainers.image.title";
-var VERSION = "org.opencontainers.image.version";
-var IMMUTABLE = /* @__PURE__ */ new Set([TITLE, VERSION]);
-function rfc3339Seconds(date) {
-  if (Number.isNaN(date.getTime())) throw new RangeError("invalid creation date");
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function helmAnnotations(meta, created) {
-  const out = {};
-  const add = (key, value) => {
-    if (value !== void 0 && value.trim() !== "") out[key] = value;
-  };
-  add("org.opencontainers.image.description", meta.description);
-  add(TITLE, meta.name);
-  add(VERSION, meta.version);
-  add("org.opencontainers.image.url", meta.home);
-  add("org.opencontainers.image.created", rfc3339Seconds(created));
-  add("org.opencontainers.image.source", meta.sources?.[0]);
-  if (meta.maintainers && meta.maintainers.length > 0) {
-    const authors = meta.maintainers.map((m) => `${m.name ?? ""}${m.email ? ` (${m.email})` : ""}`).join(", ");
-    add("org.opencontainers.image.authors", authors);
-  }
-  for (const [key, value] of Object.entries(meta.annotations ?? {})) {
-    if (!IMMUTABLE.has(key)) out[key] = value;
-  }
-  return out;
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function buildHelmManifest(input) {
-  const layers = [{ mediaType: HELM_CHART_LAYER_MEDIA_TYPE, digest: input.chart.digest, size: input.chart.size }];
-  if (input.prov) layers.push({ mediaType: HELM_PROV_LAYER_MEDIA_TYPE, digest: input.prov.digest, size: input.prov.size });
-  layers.sort((a, b) => compareStrings(a.digest, b.digest));
-  const manifest = {
-    schemaVersion: 2,
-    config: { mediaType: HELM_CONFIG_MEDIA_TYPE, digest: input.config.digest, size: input.config.size },
-    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size })),
-    ...Object.keys(input.annotations).length > 0 ? { annotations: goMap(input.annotations) } : {}
-  };
-  const body = Buffer.from(goJson(manifest), "utf8");
-  return { body, digest: sha256Digest(body), size: body.length };
-}
-function helmArtifact(input) {
-  const config = blobOf(Buffer.from(input.config));
-  const chart = Buffer.isBuffer(input.chart) ? blobOf(input.chart) : input.chart;
-  const prov = input.prov === void 0 ? void 0 : blobOf(Buffer.from(input.prov));
-  const manifest = buildHelmManifest({ config, chart, prov, annotations: helmAnnotations(input.meta, input.created) });
-  return { repository: input.repository, tag: input.tag, config, chart, ...prov ? { prov } : {}, manifest };
-}
-
-// src/oci/reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])$`);
-var PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG_RE = /^\w[\w.-]{0,127}$/;
-var NAME_TOTAL_MAX = 255;
-function parseRegistryUrl(input) {
-  const trimmed = input.trim();
-  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@");
-  if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
-  if (scheme && scheme[1].toLowerCase() !== "oci") {
-    const rest2 = raw.slice(scheme[0].length);
-    const name = scheme[1].toLowerCase();
-    let message = `the registry URL "${raw}" starts with ${name}://, but Helm OCI registries are written oci://host/namespace: use oci://${rest2}`;
-    if (name === "http") message += ", and set the plain-http input to true if the registry serves plain HTTP without TLS";
-    else if (name === "https") message += " (HTTPS is the default)";
-    throw new OciInputError(message);
-  }
-  if (!scheme) {
-    if (trimmed !== raw) throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
-    throw new OciInputError(`the registry URL "${raw}" has no oci:// scheme: use oci://${raw}`);
-  }
-  const rest = raw.slice(scheme[0].length);
-  if (trimmed !== raw) {
-    throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
-  }
-  const junk = /[\s?#]/.exec(rest);
-  if (junk) {
-    throw new OciInputError(`the registry URL "${raw}" has unexpected text from "${rest.slice(junk.index)}": expected only oci://host[:port]/namespace (no query, fragment or spaces)`);
-  }
-  const slash = rest.indexOf("/");
-  const authority = slash === -1 ? rest : rest.slice(0, slash);
-  const path = slash === -1 ? "" : rest.slice(slash + 1).replace(/\/$/, "");
-  if (authority === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
-  const hostPort = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
-  const hostname = hostPort[1];
-  const port = hostPort[2];
-  if (hostname === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
-  if (!HOST_RE.test(hostname)) {
-    throw new OciInputError(`the registry URL "${raw}" has an invalid host "${hostname}": expected a DNS name, an IPv4 address or a bracketed IPv6 address`);
-  }
-  if (port !== void 0 && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-    throw new OciInputError(`the registry URL "${raw}" has an invalid port "${port}": expected a number from 1 to 65535`);
-  }
-  if (/[:@]/.test(path)) {
-    throw new OciInputError(
-      `the registry URL "${raw}" has a tag or digest ("${path.slice(path.search(/[:@]/))}"): give only oci://host[:port]/namespace; the chart name and version are appended as <name>:<version>`
+// src/oci/network-errors.ts
+var TLS_UNTRUSTED = /* @__PURE__ */ new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_UNTRUSTED",
+  "CERT_SIGNATURE_FAILURE"
+]);
+var TLS_NOT_TLS = /* @__PURE__ */ new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG", "ERR_SSL_HTTP_REQUEST"]);
+var TLS_CLIENT_CERT = /* @__PURE__ */ new Set([
+  "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
+  "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE",
+  "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA",
+  "ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN"
+]);
+function errorFromNetwork(error, ctx) {
+  if (error instanceof RegistryError) return error;
+  const code = errorCode(error) ?? "";
+  const where = ctx.repository ? `${ctx.host}/${ctx.repository}` : ctx.host;
+  const prefix = `could not ${ctx.operation} (${where})`;
+  const base = { host: ctx.host, repository: ctx.repository };
+  if (ctx.aborted) {
+    return new RegistryError(
+      `${prefix}: the step ran out of time while waiting for ${ctx.host} to ${ctx.operation}; raise the timeout input if the registry is just slow.`,
+      { kind: "aborted", ...base },
+      { cause: error }
     );
   }
-  if (path !== "") {
-    for (const component of path.split("/")) {
-      if (component === "") throw new OciInputError(`the registry URL "${raw}" has an empty path segment ("//"): remove the extra slash`);
-      if (component !== component.toLowerCase() && PATH_COMPONENT_RE.test(component.toLowerCase())) {
-        throw new OciInputError(`the registry URL "${raw}" has upper case in the namespace "${path}": OCI repository names are lower case, use "${path.toLowerCase()}"`);
-      }
-      if (!PATH_COMPONENT_RE.test(component)) {
-        throw new OciInputError(
-          `the registry URL "${raw}" has an invalid namespace segment "${component}": segments are lower case letters and digits, separated by ".", "_", "__" or dashes`
-        );
-      }
-    }
-  }
-  return { host: authority, namespace: path };
-}
-function repositoryFor(target, chartName) {
-  if (!PATH_COMPONENT_RE.test(chartName)) {
-    const lower = chartName.toLowerCase();
-    const hint = lower !== chartName && PATH_COMPONENT_RE.test(lower) ? ` (for example "${lower}")` : "";
-    throw new OciInputError(
-      `the chart name "${chartName}" cannot be an OCI repository name: repository names are lower case letters and digits separated by ".", "_", "__" or dashes. Helm packages such a chart but cannot push it; rename the chart in Chart.yaml${hint}`
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\/\/[^/@\s]+@/g, "//***@");
+  const hostname = ctx.host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  if (TLS_UNTRUSTED.has(code)) {
+    return new RegistryError(
+      `${prefix}: the TLS certificate of ${ctx.host} is not trusted (${code}: ${text}). If the registry uses a private or self-signed CA, give its certificate in the ca-file input; only for testing, set insecure-skip-tls-verify: true.`,
+      { kind: "tls", ...base },
+      { cause: error }
     );
   }
-  const repository = target.namespace ? `${target.namespace}/${chartName}` : chartName;
-  if (target.host.length + 1 + repository.length > NAME_TOTAL_MAX) {
-    throw new OciInputError(`the reference ${target.host}/${repository} is longer than ${NAME_TOTAL_MAX} characters: use a shorter namespace or chart name`);
-  }
-  return repository;
-}
-function tagForVersion(version) {
-  const tag = version.replaceAll("+", "_");
-  if (!TAG_RE.test(tag)) {
-    throw new OciInputError(
-      `the chart version "${version}" cannot be an OCI tag ("${tag}"): tags are 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+    return new RegistryError(
+      `${prefix}: the TLS certificate of ${ctx.host} is not valid for the name ${hostname} (${text}). Use the host name the certificate was issued for in the registry URL; only for testing, set insecure-skip-tls-verify: true.`,
+      { kind: "tls", ...base },
+      { cause: error }
     );
   }
-  return tag;
-}
-function isRepositoryName(value) {
-  return value !== "" && value.split("/").every((c) => PATH_COMPONENT_RE.test(c));
+  if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") {
+    return new RegistryError(
+      `${prefix}: the TLS certificate of ${ctx.host} is ${code === "CERT_HAS_EXPIRED" ? "expired" : "not yet valid"}. Renew it on the registry; only for testing, set insecure-skip-tls-verify: true.`,
+      { kind: "tls", ...base },
+      { cause: error }
+    );
+  }
+  if (TLS_NOT_TLS.has(code) || /wrong version number/i.test(text)) {
+    return new RegistryError(
+      `${prefix}: ${ctx.host} did not answer with TLS; it seems to serve plain HTTP. For a registry without TLS, set plain-http: true.`,
+      { kind: "tls", ...base },
+      { cause: error }
+    );
+  }
+  if (TLS_CLIENT_CERT.has(code)) {
+    return new RegistryError(
+      `${prefix}: ${ctx.host} refused the TLS handshake (${code}): it requires a client certificate it trusts; check the cert-file and key-file inputs.`,
+      { kind: "tls", ...base },
+      { cause: error }
+    );
+  }
+  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
+    return new RegistryError(
+      `${prefix}: the TLS connection to ${ctx.host} failed (${code}: ${text}). Check the ca-file and insecure-skip-tls-verify inputs, or plain-http for a registry without TLS.`,
+      { kind: "tls", ...base },
+      { cause: error }
+    );
+  }
+  const plainHint = ctx.plainHttp ? " If the registry serves HTTPS, remove the plain-http input." : ctx.clientCertificate ? "" : " If the registry requires TLS client certificates (mutual TLS), set the cert-file and key-file inputs.";
+  if (code === "ECONNREFUSED") {
+    return new RegistryError(
+      `${prefix}: could not connect to ${ctx.host}: connection refused${ctx.reachedBefore ? " (it answered earlier and did not come back in time; raise the retry-timeout input to wait longer)" : ". Check the host and port in the registry URL"}.`,
+      { kind: "connection", ...base },
+      { cause: error }
+    );
+  }
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return new RegistryError(
+      `${prefix}: the host name ${hostname} could not be resolved (${code}). Check the registry URL.`,
+      { kind: "connection", ...base },
+      { cause: error }
+    );
+  }
+  if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT") {
+    return new RegistryError(
+      `${prefix}: connecting to ${ctx.host} timed out. Check the host and port, and the HTTPS_PROXY/NO_PROXY settings.`,
+      { kind: "connection", ...base },
+      { cause: error }
+    );
+  }
+  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "ERR_REQUEST_DEADLINE") {
+    return new RegistryError(`${prefix}: ${ctx.host} did not answer in time, also after retries (${text}).`, { kind: "timeout", ...base }, { cause: error });
+  }
+  if (code === "ERR_RESPONSE_TOO_LARGE") {
+    return new RegistryError(`${prefix}: ${text}; refusing to read it.`, { kind: "protocol", ...base }, { cause: error });
+  }
+  return new RegistryError(
+    `${prefix}: the connection to ${ctx.host} failed (${code || text}).${plainHint}`,
+    { kind: "connection", ...base },
+    { cause: error }
+  );
 }
 
 // src/oci/retry.ts
 var DEFAULT_RETRY_POLICY = {
-  maxAttempts: 5,
+  maxAttempts: 20,
+  maxElapsedMs: 6e4,
   baseDelayMs: 250,
   factor: 2,
-  jitter: 0.1,
-  maxDelayMs: 5e3,
-  maxRetryAfterMs: 6e4
+  jitter: 0.2,
+  maxDelayMs: 5e3
 };
 function isRetryableStatus(status) {
   return status === 408 || status === 429 || status >= 500 && status !== 501 && status !== 505;
@@ -2534,10 +2440,12 @@ var RETRYABLE_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_CLOSED",
   "UND_ERR_CONNECT_TIMEOUT",
   "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT"
+  "UND_ERR_BODY_TIMEOUT",
+  "ERR_REQUEST_DEADLINE"
 ]);
-function isRetryableError(error) {
+function isRetryableError(error, reachedBefore = false) {
   const code = errorCode(error);
+  if (code === "ECONNREFUSED") return reachedBefore;
   return code !== void 0 && RETRYABLE_CODES.has(code);
 }
 function parseRetryAfter(value, now = Date.now()) {
@@ -2548,26 +2456,40 @@ function parseRetryAfter(value, now = Date.now()) {
   if (Number.isNaN(date)) return void 0;
   return Math.max(0, date - now);
 }
-function retryDelay(attempt, outcome, policy = DEFAULT_RETRY_POLICY, random = Math.random, now = Date.now()) {
+function retryDelay(attempt, outcome, elapsedMs, policy = DEFAULT_RETRY_POLICY, random = Math.random, now = Date.now()) {
   if (attempt + 1 >= policy.maxAttempts) return void 0;
   if (outcome.error !== void 0) {
-    if (!isRetryableError(outcome.error)) return void 0;
+    if (!isRetryableError(outcome.error, outcome.reachedBefore)) return void 0;
   } else if (outcome.status === void 0 || !isRetryableStatus(outcome.status)) {
     return void 0;
   }
-  const backoff = policy.baseDelayMs * policy.factor ** attempt;
-  const jittered = Math.min(policy.maxDelayMs, backoff * (1 - policy.jitter + 2 * policy.jitter * random()));
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** attempt);
+  const jittered = Math.round(backoff * (1 - policy.jitter + 2 * policy.jitter * random()));
   const after = parseRetryAfter(outcome.retryAfter, now);
-  if (after !== void 0) {
-    if (after > policy.maxRetryAfterMs) return void 0;
-    return Math.max(after, jittered);
-  }
-  return Math.round(jittered);
+  const delay = after === void 0 ? jittered : Math.max(after, jittered);
+  return elapsedMs + delay > policy.maxElapsedMs ? void 0 : delay;
 }
 var defaultSleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+function abortableSleep(signal) {
+  if (!signal) return defaultSleep;
+  return (ms) => new Promise((resolve5, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve5();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
 async function withRetry(send, hooks) {
   const policy = hooks.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = hooks.sleep ?? defaultSleep;
+  const now = hooks.now ?? Date.now;
+  const started = now();
   for (let attempt = 0; ; attempt++) {
     let outcome;
     let response;
@@ -2576,9 +2498,9 @@ async function withRetry(send, hooks) {
       const retryAfter = response.headers["retry-after"];
       outcome = { status: response.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
     } catch (error) {
-      outcome = { error };
+      outcome = { error, reachedBefore: hooks.reachedBefore?.() ?? false };
     }
-    const delay = hooks.canResend ? retryDelay(attempt, outcome, policy) : void 0;
+    const delay = hooks.canResend ? retryDelay(attempt, outcome, now() - started, policy) : void 0;
     if (delay === void 0) {
       if (response) return response;
       throw outcome.error;
@@ -2588,15 +2510,27 @@ async function withRetry(send, hooks) {
   }
 }
 
+// src/oci/session.ts
+import { setMaxListeners } from "node:events";
+
 // src/oci/transport.ts
 var import_undici = __toESM(require_undici(), 1);
 import { readFileSync } from "node:fs";
 import * as tls from "node:tls";
+var DEFAULT_DEADLINE = { baseMs: 6e4, perMiBMs: 1e4 };
 function headerValue(headers, name) {
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
 var DEFAULT_MAX_RESPONSE = 4 * 1024 * 1024;
+var MIB = 1024 * 1024;
+var TransportError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+};
 function defaultCaCertificates() {
   const getCa = tls.getCACertificates;
   if (getCa) return getCa("default");
@@ -2634,12 +2568,12 @@ function withoutExperimentalWarning(create) {
 var Transport = class {
   scheme;
   dispatcher;
-  headersTimeout;
-  bodyTimeout;
+  idleTimeout;
+  deadline;
   constructor(options = {}) {
     this.scheme = options.plainHttp ? "http" : "https";
-    this.headersTimeout = options.headersTimeoutMs ?? 12e4;
-    this.bodyTimeout = options.bodyTimeoutMs ?? 12e4;
+    this.idleTimeout = options.idleTimeoutMs ?? 6e4;
+    this.deadline = options.deadline ?? DEFAULT_DEADLINE;
     const tlsOptions = tlsConnectOptions(options);
     const connectTimeout = options.connectTimeoutMs ?? 3e4;
     this.dispatcher = withoutExperimentalWarning(() => new import_undici.EnvHttpProxyAgent({
@@ -2652,38 +2586,65 @@ var Transport = class {
       proxyTls: { ...tlsOptions.ca ? { ca: tlsOptions.ca } : {}, timeout: connectTimeout },
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 3e4,
       connections: options.connections ?? 32,
-      headersTimeout: this.headersTimeout,
-      bodyTimeout: this.bodyTimeout
+      headersTimeout: this.idleTimeout,
+      bodyTimeout: this.idleTimeout
     }));
   }
-  /** Sends one request and reads the whole response body. */
+  /** Sends one request and reads the whole response body, within the request's deadline. */
   async send(request) {
     const limit = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
-    const response = await this.dispatcher.request({
-      origin: request.url.origin,
-      path: `${request.url.pathname}${request.url.search}`,
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      headersTimeout: this.headersTimeout,
-      bodyTimeout: this.bodyTimeout
-    });
-    const declared = Number(headerValue(response.headers, "content-length") ?? "0");
-    if (request.method !== "HEAD" && declared > limit) {
-      response.body.destroy();
-      throw new Error(`response from ${request.url.host} is ${declared} bytes, more than the ${limit} allowed`);
+    const sent = Buffer.isBuffer(request.body) ? request.body.length : request.bodyBytes ?? 0;
+    const timer = new AbortController();
+    const allowed = (received) => this.deadline.baseMs + (sent + received) / MIB * this.deadline.perMiBMs;
+    let allowedMs = allowed(0);
+    const started = Date.now();
+    let handle = setTimeout(expire, allowedMs);
+    const url = request.url;
+    function expire() {
+      timer.abort(new TransportError(`${url.host} did not complete the request within ${Math.round(allowedMs / 1e3)} s`, "ERR_REQUEST_DEADLINE"));
     }
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of response.body) {
-      total += chunk.length;
-      if (total > limit) {
+    const extendFor = (received) => {
+      const next = allowed(Math.min(received, limit));
+      if (next <= allowedMs) return;
+      allowedMs = next;
+      clearTimeout(handle);
+      handle = setTimeout(expire, Math.max(0, started + allowedMs - Date.now()));
+    };
+    const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
+    try {
+      const response = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal
+      });
+      const length = Number(headerValue(response.headers, "content-length") ?? "0");
+      const declared = Number.isSafeInteger(length) && length > 0 ? length : 0;
+      if (request.method !== "HEAD" && declared > limit) {
         response.body.destroy();
-        throw new Error(`response from ${request.url.host} is more than the ${limit} bytes allowed`);
+        throw new TransportError(`${url.host} announced a response of ${declared} bytes, more than the ${limit} expected`, "ERR_RESPONSE_TOO_LARGE");
       }
-      chunks.push(chunk);
+      if (request.method !== "HEAD") extendFor(declared);
+      const chunks = [];
+      let total = 0;
+      for await (const chunk of response.body) {
+        total += chunk.length;
+        if (total > limit) {
+          response.body.destroy();
+          throw new TransportError(`${url.host} sent a response of more than the ${limit} bytes expected`, "ERR_RESPONSE_TOO_LARGE");
+        }
+        chunks.push(chunk);
+        if (total > declared) extendFor(total);
+      }
+      return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks), url };
+    } catch (error) {
+      if (signal.aborted && !(error instanceof TransportError)) throw signal.reason;
+      throw error;
+    } finally {
+      clearTimeout(handle);
     }
-    return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks), url: request.url };
   }
   close() {
     return this.dispatcher.close();
@@ -2705,7 +2666,10 @@ var RegistrySession = class {
   userAgent;
   plainHttp;
   clientCertificate;
+  signal;
   counts = { registry: 0, other: 0 };
+  /** Origins that have answered: a refused connection to one of them is a restart, worth waiting for. */
+  reached = /* @__PURE__ */ new Set();
   probing;
   constructor(options) {
     this.host = options.host;
@@ -2714,7 +2678,9 @@ var RegistrySession = class {
     this.transport = new Transport(options.transport);
     this.origin = new URL(`${this.transport.scheme}://${options.host}`).origin;
     this.push = (options.access ?? "push") === "push";
-    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.signal = options.signal;
+    if (this.signal) setMaxListeners(0, this.signal);
     this.userAgent = options.userAgent ?? "helm-oci-publish";
     this.debug = options.debug ?? (() => {
     });
@@ -2730,6 +2696,9 @@ var RegistrySession = class {
   }
   get stats() {
     return { registryRequests: this.counts.registry, tokenRequests: this.auth.tokenRequests, otherRequests: this.counts.other };
+  }
+  get retryPolicy() {
+    return this.retry;
   }
   url(path) {
     return new URL(path, this.origin);
@@ -2748,10 +2717,6 @@ var RegistrySession = class {
       }
     );
     return this.probing;
-  }
-  /** Whether the registry wants tokens (known after the probe or the first request). */
-  get usesTokens() {
-    return this.auth.knownScheme === "bearer";
   }
   /**
    * Learns the auth scheme (one GET /v2/ if unknown) and fetches one token covering all these
@@ -2788,26 +2753,26 @@ var RegistrySession = class {
   }
   /** One logical request: auth (probe, token, one retry on 401), retries, safe redirects. */
   async exchange(call) {
-    const scopes = call.scopes ?? (call.repository ? [repositoryScope(call.repository, this.push)] : []);
+    const scopes = call.repository ? [repositoryScope(call.repository, this.push)] : [];
     let url = call.url;
     let authRetried = false;
     let redirects = 0;
     while (true) {
       const toRegistry = url.origin === this.origin;
-      const networkContext = { host: url.host, repository: call.repository, operation: call.operation, plainHttp: this.plainHttp, clientCertificate: this.clientCertificate };
+      const networkContext = { host: url.host, repository: call.repository, operation: call.operation };
       let header;
       let probe = false;
       let response;
       try {
         if (toRegistry) ({ header, probe } = await this.auth.headerFor(scopes));
       } catch (error) {
-        throw errorFromNetwork(error, networkContext);
+        throw this.networkError(error, networkContext);
       }
       try {
         response = await this.send(call, url, header, toRegistry);
       } catch (error) {
         if (probe) this.auth.settleProbe(void 0, error);
-        throw errorFromNetwork(error, networkContext);
+        throw this.networkError(error, networkContext);
       }
       if (probe) this.auth.settleProbe(response);
       if (response.status === 401 && toRegistry && !authRetried && !call.noAuthRetry) {
@@ -2825,83 +2790,218 @@ var RegistrySession = class {
       return response;
     }
   }
+  /** A failure without a response, said the way the user can act on (the step's time, TLS, …). */
+  networkError(error, ctx) {
+    return errorFromNetwork(error, {
+      ...ctx,
+      plainHttp: this.plainHttp,
+      clientCertificate: this.clientCertificate,
+      aborted: this.signal?.aborted ?? false,
+      reachedBefore: this.reached.has(new URL(`${this.transport.scheme}://${ctx.host}`).origin)
+    });
+  }
+  /** Throws (as a network failure) once the step's time has run out, before anything is sent. */
+  checkNotAborted() {
+    this.signal?.throwIfAborted();
+  }
   async send(call, url, authorization, toRegistry) {
     const headers = { "user-agent": this.userAgent, ...call.headers };
     if (authorization) headers.authorization = authorization;
+    return this.withRetry(url, async () => {
+      if (toRegistry) this.counts.registry++;
+      else this.counts.other++;
+      const started = Date.now();
+      const body = typeof call.body === "function" ? call.body() : call.body;
+      const response = await this.transport.send({
+        method: call.method,
+        url,
+        headers,
+        body,
+        bodyBytes: call.bodyBytes,
+        maxResponseBytes: call.maxResponseBytes,
+        signal: this.signal
+      });
+      this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? "?\u2026" : ""} \u2192 ${response.status} (${Date.now() - started} ms)`);
+      return response;
+    });
+  }
+  async tokenGet(url, headers) {
+    try {
+      return await this.withRetry(url, async () => {
+        const started = Date.now();
+        const response = await this.transport.send({ method: "GET", url, headers: { "user-agent": this.userAgent, ...headers }, signal: this.signal });
+        this.debug(`GET ${url.origin}${url.pathname} (token) \u2192 ${response.status} (${Date.now() - started} ms)`);
+        return response;
+      });
+    } catch (error) {
+      throw this.networkError(error, { host: url.host, operation: `get a token from ${url.host}` });
+    }
+  }
+  // Every attempt is resendable: a Buffer, or a stream opened afresh for each one.
+  withRetry(url, attempt) {
+    this.checkNotAborted();
     return withRetry(
       async () => {
-        if (toRegistry) this.counts.registry++;
-        else this.counts.other++;
-        const started = Date.now();
-        const body = typeof call.body === "function" ? call.body() : call.body;
-        const response = await this.transport.send({ method: call.method, url, headers, body, maxResponseBytes: call.maxResponseBytes });
-        this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? "?\u2026" : ""} \u2192 ${response.status} (${Date.now() - started} ms)`);
+        const response = await attempt();
+        this.reached.add(url.origin);
         return response;
       },
       {
         policy: this.retry,
         canResend: true,
-        // a Buffer, or a stream opened afresh for every attempt
-        onRetry: ({ attempt, delayMs, status, error }) => this.debug(`retry ${attempt} of ${call.method} ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`)
+        reachedBefore: () => this.reached.has(url.origin),
+        sleep: abortableSleep(this.signal),
+        onRetry: ({ attempt: n, delayMs, status, error }) => this.debug(`retry ${n} of ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`)
       }
     );
   }
-  async tokenGet(url, headers) {
-    try {
-      return await withRetry(
-        async () => {
-          const started = Date.now();
-          const response = await this.transport.send({ method: "GET", url, headers: { "user-agent": this.userAgent, ...headers } });
-          this.debug(`GET ${url.origin}${url.pathname} (token) \u2192 ${response.status} (${Date.now() - started} ms)`);
-          return response;
-        },
-        { policy: this.retry, canResend: true }
-      );
-    } catch (error) {
-      throw errorFromNetwork(error, { host: url.host, operation: `get a token from ${url.host}`, plainHttp: this.plainHttp, clientCertificate: this.clientCertificate });
-    }
-  }
 };
 
-// src/oci/client.ts
-function isStreamedBlob(blob) {
-  return typeof blob.open === "function";
-}
-var MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(", ");
-var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-var MAX_BLOB_BYTES = 256 * 1024 * 1024;
+// src/oci/upload.ts
 var MONOLITHIC_PROBE_MAX = 256 * 1024;
-var PREFETCH_IN_FLIGHT = 16;
-var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-var TAG_RE2 = /^\w[\w.-]{0,127}$/;
-function checkName(repository, reference) {
-  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
-  if (reference !== void 0 && !TAG_RE2.test(reference) && !DIGEST_RE.test(reference)) {
-    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
-  }
-}
-function short(digest) {
+var MAX_SESSION_RESTARTS = 3;
+function shortDigest(digest) {
   return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function mediaTypeOf(response) {
-  return (headerValue(response.headers, "content-type") ?? "").split(";")[0].trim();
 }
 function withDigestParam(location, digest) {
   const search = location.search ? `${location.search}&` : "?";
   return new URL(`${location.origin}${location.pathname}${search}digest=${encodeURIComponent(digest)}`);
 }
+function checkStoredDigest(host, call, response, expected) {
+  const announced = headerValue(response.headers, "docker-content-digest");
+  if (announced && announced !== expected) {
+    throw new RegistryError(
+      `could not ${call.operation} (${host}/${call.repository}): the registry stored it as ${announced}, not ${expected}`,
+      { kind: "digest-mismatch", host, repository: call.repository, status: response.status }
+    );
+  }
+}
+function lostSession(response) {
+  if (response.status === 404 || response.status === 416) return true;
+  return parseErrorBody(response.body).some((e) => e.code === "BLOB_UPLOAD_UNKNOWN" || e.code === "BLOB_UPLOAD_INVALID");
+}
+var BlobUploader = class {
+  constructor(session) {
+    this.session = session;
+  }
+  session;
+  /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
+  monolithic = "unknown";
+  async upload(repository, blob) {
+    if (!("open" in blob)) {
+      if (blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
+      return this.uploadWithRestarts(repository, blob, blob.data);
+    }
+    const opened = [];
+    const open = () => {
+      const stream = blob.open();
+      opened.push(stream);
+      return stream;
+    };
+    try {
+      await this.uploadWithRestarts(repository, blob, open);
+    } finally {
+      for (const stream of opened) stream.destroy();
+    }
+  }
+  async uploadWithRestarts(repository, blob, body) {
+    const started = Date.now();
+    for (let restarts = 0; ; restarts++) {
+      const lost = await this.uploadOnce(repository, blob, body);
+      if (!lost) return;
+      if (restarts >= MAX_SESSION_RESTARTS || Date.now() - started > this.session.retryPolicy.maxElapsedMs) throw lost.error;
+      this.session.debug(`upload: ${this.session.host} lost the upload session of ${shortDigest(blob.digest)} (HTTP ${lost.error.status}); starting a new one`);
+    }
+  }
+  /** One upload session: undefined when the blob is stored, the session's error when it was lost. */
+  async uploadOnce(repository, blob, body) {
+    const streamed = typeof body === "function";
+    const tryMonolithic = this.monolithic === "yes" || this.monolithic === "unknown" && !streamed && blob.size <= MONOLITHIC_PROBE_MAX;
+    const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
+    const operation = `upload blob ${shortDigest(blob.digest)}`;
+    const octets = { "content-type": "application/octet-stream", "content-length": String(blob.size) };
+    const sized = streamed ? { bodyBytes: blob.size } : {};
+    let location;
+    if (tryMonolithic) {
+      const call = { method: "POST", url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body, ...sized };
+      const response2 = await this.session.exchange(call);
+      if (response2.status === 201) {
+        this.monolithic = "yes";
+        checkStoredDigest(this.session.host, call, response2, blob.digest);
+        return void 0;
+      }
+      if (response2.status === 202) {
+        this.noteMonolithicRefused(response2.status);
+        location = this.uploadLocation(call, response2);
+      } else if (this.isMonolithicRefusal(response2)) {
+        this.noteMonolithicRefused(response2.status);
+      } else {
+        throw this.session.fail(call, response2);
+      }
+    }
+    if (!location) {
+      const call = { method: "POST", url: startUrl, repository, operation, headers: { "content-length": "0" } };
+      const response2 = await this.session.exchange(call);
+      if (response2.status !== 202) throw this.session.fail(call, response2);
+      location = this.uploadLocation(call, response2);
+    }
+    const put = { method: "PUT", url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body, ...sized };
+    const response = await this.session.exchange(put);
+    if (response.status !== 201) {
+      const error = this.session.fail(put, response);
+      if (lostSession(response)) return { error };
+      throw error;
+    }
+    checkStoredDigest(this.session.host, put, response, blob.digest);
+    return void 0;
+  }
+  uploadLocation(call, response) {
+    const location = headerValue(response.headers, "location");
+    let url;
+    try {
+      url = location ? new URL(location, call.url) : void 0;
+    } catch {
+      url = void 0;
+    }
+    if (!url || url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new RegistryError(
+        `could not ${call.operation} (${this.session.host}/${call.repository}): the registry started an upload without a usable Location`,
+        { kind: "protocol", host: this.session.host, repository: call.repository, status: response.status }
+      );
+    }
+    return url;
+  }
+  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, …).
+  isMonolithicRefusal(response) {
+    if (![400, 404, 405, 413, 415, 501].includes(response.status)) return false;
+    const codes = parseErrorBody(response.body).map((e) => e.code);
+    return !codes.some((code) => code === "NAME_UNKNOWN" || code === "NAME_INVALID" || code === "DENIED" || code === "UNAUTHORIZED");
+  }
+  noteMonolithicRefused(status) {
+    if (this.monolithic !== "no") this.session.debug(`upload: ${this.session.host} does not take a blob in the POST (HTTP ${status}); using POST + PUT`);
+    this.monolithic = "no";
+  }
+};
+
+// src/oci/client.ts
+var MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(", ");
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_BLOB_BYTES = 256 * 1024 * 1024;
+var PREFETCH_IN_FLIGHT = 16;
+function mediaTypeOf(response) {
+  return (headerValue(response.headers, "content-type") ?? "").split(";")[0].trim();
+}
 var RegistryClient = class {
   host;
   session;
+  uploader;
   headIsCheaper;
-  /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
-  monolithic = "unknown";
-  /** Tag checks sent ahead by prefetchManifests, each handed out once. */
+  /** Tag checks sent ahead by prepare, each handed out once. */
   prefetched = /* @__PURE__ */ new Map();
-  authorizing = Promise.resolve();
   constructor(options) {
     this.host = options.host;
     this.session = new RegistrySession(options);
+    this.uploader = new BlobUploader(this.session);
     this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
   }
   get stats() {
@@ -2909,7 +3009,7 @@ var RegistryClient = class {
   }
   /** HEAD a manifest: its descriptor, or undefined when the tag or digest does not exist. */
   async headManifest(repository, reference) {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const call = {
       method: "HEAD",
       url: this.session.url(`/v2/${repository}/manifests/${reference}`),
@@ -2922,7 +3022,7 @@ var RegistryClient = class {
     if (response.status === 404) return void 0;
     if (response.status !== 200) throw this.session.fail(call, response);
     const digest = headerValue(response.headers, "docker-content-digest");
-    if (!digest) {
+    if (!digest || !isDigest(digest)) {
       const manifest = await this.getManifest(repository, reference);
       return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
     }
@@ -2935,7 +3035,7 @@ var RegistryClient = class {
    * limit, so there it is a HEAD (and no body).
    */
   async checkManifest(repository, reference) {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const key = `${repository}:${reference}`;
     const ahead = this.prefetched.get(key);
     if (ahead) {
@@ -2946,12 +3046,15 @@ var RegistryClient = class {
     return this.getManifest(repository, reference);
   }
   /**
-   * Sends the tag checks of all these references now (at most 16 at a time, after the tokens of
-   * authorizeRepositories), so a push that later calls checkManifest for one of them finds the
-   * answer waiting instead of paying a round trip. Each answer is handed out once; a failed
-   * check fails that push, as it would have anyway. Requests are the same as without it.
+   * Gets ready to push to these targets while the charts are being packaged: learns the auth
+   * scheme (one GET /v2/ if unknown), fetches one token covering every repository, then sends
+   * every tag check (at most 16 at a time), so checkManifest finds each answer waiting instead of
+   * paying a round trip. Requests are the same as without it. Best effort: resolves when the
+   * tokens are there or could not be had (each push then authenticates itself); a failed tag
+   * check fails the push that takes it, as it would have anyway.
    */
-  prefetchManifests(refs) {
+  prepare(targets) {
+    const authorized = this.session.authorizeRepositories([...new Set(targets.map((t) => t.repository))]);
     const waiting = [];
     let inFlight = 0;
     const slot = async () => {
@@ -2966,8 +3069,7 @@ var RegistryClient = class {
       if (next) next();
       else inFlight--;
     };
-    const authorized = this.authorizing;
-    for (const { repository, reference } of refs) {
+    for (const { repository, reference } of targets) {
       const key = `${repository}:${reference}`;
       if (this.prefetched.has(key)) continue;
       const check = (async () => {
@@ -2983,10 +3085,11 @@ var RegistryClient = class {
       });
       this.prefetched.set(key, check);
     }
+    return authorized;
   }
   /** GET a manifest, digest-verified; undefined when it does not exist. */
   async getManifest(repository, reference) {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const call = {
       method: "GET",
       url: this.session.url(`/v2/${repository}/manifests/${reference}`),
@@ -3000,7 +3103,7 @@ var RegistryClient = class {
     if (response.status === 404) return void 0;
     if (response.status !== 200) throw this.session.fail(call, response);
     const digest = sha256Digest(response.body);
-    const claimed = DIGEST_RE.test(reference) ? reference : headerValue(response.headers, "docker-content-digest");
+    const claimed = isDigest(reference) ? reference : headerValue(response.headers, "docker-content-digest");
     if (claimed && claimed.startsWith("sha256:") && claimed !== digest) {
       throw new RegistryError(
         `could not ${call.operation} (${this.host}/${repository}): the registry sent content with digest ${digest}, not the ${claimed} it announced`,
@@ -3011,27 +3114,30 @@ var RegistryClient = class {
   }
   /** HEAD a blob: true when the repository has it. */
   async blobExists(repository, digest) {
-    checkName(repository, digest);
+    checkReference(repository, digest);
     const call = {
       method: "HEAD",
       url: this.session.url(`/v2/${repository}/blobs/${digest}`),
       repository,
-      operation: `check blob ${short(digest)}`
+      operation: `check blob ${shortDigest(digest)}`
     };
     const response = await this.session.exchange(call);
     if (response.status === 404) return false;
     if (response.status === 200 || REDIRECTS.has(response.status)) return true;
     throw this.session.fail(call, response);
   }
-  /** GET a blob (following storage redirects without credentials), digest-verified. */
-  async getBlob(repository, digest) {
-    checkName(repository, digest);
+  /**
+   * GET a blob (following storage redirects without credentials), digest-verified; `size` (from its
+   * descriptor) bounds what is read.
+   */
+  async getBlob(repository, digest, size) {
+    checkReference(repository, digest);
     const call = {
       method: "GET",
       url: this.session.url(`/v2/${repository}/blobs/${digest}`),
       repository,
-      operation: `download blob ${short(digest)}`,
-      maxResponseBytes: MAX_BLOB_BYTES,
+      operation: `download blob ${shortDigest(digest)}`,
+      maxResponseBytes: Math.min(size ?? MAX_BLOB_BYTES, MAX_BLOB_BYTES),
       followRedirects: true
     };
     const response = await this.session.exchange(call);
@@ -3049,58 +3155,12 @@ var RegistryClient = class {
    * location. The registry must answer 201 and, if it says a digest, ours.
    */
   async pushBlob(repository, blob) {
-    checkName(repository, blob.digest);
-    if (!isStreamedBlob(blob)) return this.uploadBlob(repository, blob, blob.data);
-    const opened = [];
-    const open = () => {
-      const stream = blob.open();
-      opened.push(stream);
-      return stream;
-    };
-    try {
-      await this.uploadBlob(repository, blob, open);
-    } finally {
-      for (const stream of opened) stream.destroy();
-    }
-  }
-  async uploadBlob(repository, blob, body) {
-    const streamed = typeof body === "function";
-    if (Buffer.isBuffer(body) && body.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${body.length} bytes but claims ${blob.size}`);
-    const tryMonolithic = this.monolithic === "yes" || this.monolithic === "unknown" && !streamed && blob.size <= MONOLITHIC_PROBE_MAX;
-    const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
-    const operation = `upload blob ${short(blob.digest)}`;
-    const octets = { "content-type": "application/octet-stream", "content-length": String(blob.size) };
-    let location;
-    if (tryMonolithic) {
-      const call = { method: "POST", url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body };
-      const response2 = await this.session.exchange(call);
-      if (response2.status === 201) {
-        this.monolithic = "yes";
-        return this.checkCreated(call, response2, blob.digest);
-      }
-      if (response2.status === 202) {
-        this.noteMonolithicRefused(response2.status);
-        location = this.uploadLocation(call, response2);
-      } else if (this.isMonolithicRefusal(response2)) {
-        this.noteMonolithicRefused(response2.status);
-      } else {
-        throw this.session.fail(call, response2);
-      }
-    }
-    if (!location) {
-      const call = { method: "POST", url: startUrl, repository, operation, headers: { "content-length": "0" } };
-      const response2 = await this.session.exchange(call);
-      if (response2.status !== 202) throw this.session.fail(call, response2);
-      location = this.uploadLocation(call, response2);
-    }
-    const put = { method: "PUT", url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body };
-    const response = await this.session.exchange(put);
-    if (response.status !== 201) throw this.session.fail(put, response);
-    this.checkCreated(put, response, blob.digest);
+    checkReference(repository, blob.digest);
+    return this.uploader.upload(repository, blob);
   }
   /** PUTs a manifest by tag or digest; returns its digest, checked against the registry's. */
   async putManifest(repository, reference, body, mediaType) {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const digest = sha256Digest(body);
     const call = {
       method: "PUT",
@@ -3112,50 +3172,32 @@ var RegistryClient = class {
     };
     const response = await this.session.exchange(call);
     if (response.status < 200 || response.status > 299) throw this.session.fail(call, response);
-    this.checkCreated(call, response, digest);
+    checkStoredDigest(this.host, call, response, digest);
     return digest;
-  }
-  /**
-   * Learns the registry's auth scheme (one GET /v2/ if unknown) and fetches one token covering all
-   * these repositories, so the pushes that follow pay no auth round trips. Best effort.
-   */
-  authorizeRepositories(repositories) {
-    this.authorizing = this.session.authorizeRepositories([...new Set(repositories)]);
-    return this.authorizing;
   }
   close() {
     return this.session.close();
   }
-  uploadLocation(call, response) {
-    const location = headerValue(response.headers, "location");
-    if (!location) {
-      throw new RegistryError(`could not ${call.operation} (${this.host}/${call.repository}): the registry started an upload without a Location`, {
-        kind: "protocol",
-        host: this.host,
-        repository: call.repository,
-        status: response.status
-      });
-    }
-    return new URL(location, call.url);
-  }
-  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, …).
-  isMonolithicRefusal(response) {
-    if (![400, 404, 405, 413, 415, 501].includes(response.status)) return false;
-    const codes = parseErrorBody(response.body).map((e) => e.code);
-    return !codes.some((code) => code === "NAME_UNKNOWN" || code === "NAME_INVALID" || code === "DENIED" || code === "UNAUTHORIZED");
-  }
-  noteMonolithicRefused(status) {
-    if (this.monolithic !== "no") this.session.debug(`upload: ${this.host} does not take a blob in the POST (HTTP ${status}); using POST + PUT`);
-    this.monolithic = "no";
-  }
-  checkCreated(call, response, expected) {
-    const announced = headerValue(response.headers, "docker-content-digest");
-    if (announced && announced !== expected) {
-      throw new RegistryError(
-        `could not ${call.operation} (${this.host}/${call.repository}): the registry stored it as ${announced}, not ${expected}`,
-        { kind: "digest-mismatch", host: this.host, repository: call.repository, status: response.status }
-      );
-    }
+  /**
+   * GET /v2/<repo>/referrers/<digest> (OCI distribution 1.1): the image index listing the
+   * manifests whose subject is that digest; undefined when the registry has no referrers API
+   * (404, 405, or 400/501 from registries that do not know the route).
+   */
+  async getReferrers(repository, digest) {
+    checkReference(repository, digest);
+    const call = {
+      method: "GET",
+      url: this.session.url(`/v2/${repository}/referrers/${digest}`),
+      repository,
+      operation: `list the referrers of ${shortDigest(digest)}`,
+      headers: { accept: OCI_INDEX_MEDIA_TYPE },
+      maxResponseBytes: MAX_MANIFEST_BYTES,
+      followRedirects: true
+    };
+    const response = await this.session.exchange(call);
+    if ([400, 404, 405, 501].includes(response.status)) return void 0;
+    if (response.status !== 200) throw this.session.fail(call, response);
+    return response.body;
   }
 };
 
@@ -3182,6 +3224,10 @@ function readRemote(body) {
   remote.isHelm = remote.config?.mediaType === HELM_CONFIG_MEDIA_TYPE && remote.chartLayer !== void 0;
   return remote;
 }
+function declaredSize(descriptor) {
+  const size = descriptor.size;
+  return typeof size === "number" && Number.isSafeInteger(size) && size >= 0 ? size : void 0;
+}
 async function uploadMissing(client, artifact, present) {
   const blobs = /* @__PURE__ */ new Map();
   for (const blob of [artifact.config, artifact.chart, artifact.prov]) {
@@ -3197,7 +3243,10 @@ async function uploadMissing(client, artifact, present) {
 async function upload(client, artifact, present) {
   await uploadMissing(client, artifact, present);
   const digest = await client.putManifest(artifact.repository, artifact.tag, artifact.manifest.body, OCI_MANIFEST_MEDIA_TYPE);
-  return { status: "pushed", digest, signed: artifact.prov !== void 0 };
+  return { status: "pushed", digest, manifest: ownManifest(artifact), signed: artifact.prov !== void 0 };
+}
+function ownManifest(artifact) {
+  return { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: artifact.manifest.digest, size: artifact.manifest.body.length };
 }
 async function pushChart(client, artifact, options) {
   const ours = artifact.manifest.digest;
@@ -3205,24 +3254,18 @@ async function pushChart(client, artifact, options) {
     throw new OciInputError(`the manifest for ${artifact.repository}:${artifact.tag} does not match its digest ${ours}`);
   }
   const where = `${client.host}/${artifact.repository}:${artifact.tag}`;
-  const wouldPush = { status: "pushed", digest: ours, signed: artifact.prov !== void 0 };
   const existing = await client.checkManifest(artifact.repository, artifact.tag);
-  if (!existing) {
-    if (options.dryRun) return wouldPush;
-    return upload(client, artifact, /* @__PURE__ */ new Set());
-  }
-  if (existing.digest === ours) return { ...wouldPush, status: "unchanged" };
+  if (!existing) return upload(client, artifact, /* @__PURE__ */ new Set());
+  if (existing.digest === ours) return { status: "unchanged", digest: ours, manifest: ownManifest(artifact), signed: artifact.prov !== void 0 };
   const manifest = existing.body ? { ...existing, body: existing.body } : await client.getManifest(artifact.repository, existing.digest);
-  if (!manifest) {
-    if (options.dryRun) return wouldPush;
-    return upload(client, artifact, /* @__PURE__ */ new Set());
-  }
+  if (!manifest) return upload(client, artifact, /* @__PURE__ */ new Set());
   const remote = readRemote(manifest.body);
+  const theirs = { mediaType: manifest.mediaType || OCI_MANIFEST_MEDIA_TYPE, digest: manifest.digest, size: manifest.body.length };
   if (remote.chartLayer) {
-    const same = remote.chartLayer.digest === artifact.chart.digest || await options.sameChartFiles(await client.getBlob(artifact.repository, remote.chartLayer.digest));
+    const same = remote.chartLayer.digest === artifact.chart.digest || await options.sameChartFiles(await client.getBlob(artifact.repository, remote.chartLayer.digest, declaredSize(remote.chartLayer)));
     if (same) {
       const warning2 = artifact.prov && !remote.provLayer ? `${where} holds the same chart without a provenance file; set if-exists: overwrite to push it with the signature` : void 0;
-      return { status: "unchanged", digest: manifest.digest, signed: remote.provLayer !== void 0, ...warning2 ? { warning: warning2 } : {} };
+      return { status: "unchanged", digest: manifest.digest, manifest: theirs, signed: remote.provLayer !== void 0, ...warning2 ? { warning: warning2 } : {} };
     }
   }
   const what = remote.isHelm ? "a different chart" : `something that is not a Helm chart (${manifest.mediaType || "unknown media type"})`;
@@ -3236,17 +3279,17 @@ async function pushChart(client, artifact, options) {
       return {
         status: "skipped",
         digest: manifest.digest,
+        manifest: theirs,
         signed: remote.provLayer !== void 0,
         warning: `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}); left as it is because if-exists is skip, and the outputs name the registry's digest`
       };
     case "overwrite":
-      if (options.dryRun) return wouldPush;
       return upload(client, artifact, remote.digests);
   }
 }
 
 // src/inputs.ts
-var SECRET_INPUTS = ["password", "signing-key", "signing-passphrase"];
+var SECRET_INPUTS = ["password", "signing-key", "signing-passphrase", "github-token"];
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -3300,7 +3343,19 @@ function parseInputs(get) {
     helmMirror: checked(() => normalizeMirror(get("helm-mirror"))),
     concurrency: positiveInt("concurrency", get("concurrency"), 8),
     timeoutMs: parseDuration("timeout", get("timeout"), 30 * 6e4),
-    retryTimeoutMs: parseDuration("retry-timeout", get("retry-timeout"), 6e4)
+    retryTimeoutMs: parseDuration("retry-timeout", get("retry-timeout"), 6e4),
+    supplyChain: {
+      sigstoreSign: bool("sigstore-sign", get("sigstore-sign"), false),
+      attest: bool("attest", get("attest"), false),
+      sigstore: get("sigstore").trim(),
+      fulcioUrl: get("fulcio-url").trim(),
+      rekorUrl: get("rekor-url").trim(),
+      tsaUrl: get("tsa-url").trim(),
+      sigstoreFormat: get("sigstore-format").trim(),
+      resign: bool("sigstore-resign", get("sigstore-resign"), false),
+      githubToken: get("github-token").trim(),
+      artifacthubRepo: get("artifacthub-repo").trim() ? resolve(get("artifacthub-repo").trim()) : ""
+    }
   };
 }
 function tlsInputs(get, plainHttp) {
@@ -3416,12 +3471,23 @@ function formatDuration(ms) {
 
 // src/outputs.ts
 var SINGLE_VALUE_OUTPUTS = ["name", "version", "tag", "digest", "repository", "url", "ref"];
+var SUPPLY_CHAIN_OUTPUTS = {
+  signatureDigest: "signature-digest",
+  legacySignatureDigest: "legacy-signature-digest",
+  attestationDigest: "attestation-digest",
+  attestationId: "attestation-id",
+  attestationUrl: "attestation-url"
+};
 function setOutputs(results) {
   setOutput("charts", JSON.stringify(results));
   const published = results.filter((r) => r.status !== "failed");
   if (results.length === 1 && published.length === 1) {
     const only = published[0];
     for (const key of SINGLE_VALUE_OUTPUTS) setOutput(key, only[key]);
+    for (const [key, output] of Object.entries(SUPPLY_CHAIN_OUTPUTS)) {
+      const value = only[key];
+      if (value) setOutput(output, value);
+    }
     setOutput("pushed", String(only.pushed));
     setOutput("signed", String(only.signed));
   } else {
@@ -3632,7 +3698,7 @@ function dryRunResult(chart, log3) {
   log3.info(`${taggedName(planned.target)}: dry run, would push ${artifact.manifest.digest}`);
   return chartResult(planned.source.label, planned.metadata, planned.target, { status: "dry-run", digest: artifact.manifest.digest, signed: artifact.prov !== void 0 });
 }
-async function pushOne(chart, registry, { ifExists, log: log3 }) {
+async function pushOne(chart, registry, { ifExists, log: log3, secure }) {
   const { planned, artifact } = chart;
   const at = taggedName(planned.target);
   const result = (outcome) => chartResult(planned.source.label, planned.metadata, planned.target, outcome);
@@ -3643,12 +3709,26 @@ async function pushOne(chart, registry, { ifExists, log: log3 }) {
     });
     if (outcome.warning) log3.warning(`${at}: ${outcome.warning}`);
     log3.info(`${at}: ${outcome.status} ${outcome.digest}`);
-    return result({ status: outcome.status, digest: outcome.digest, signed: outcome.signed });
+    const pushed = result({ status: outcome.status, digest: outcome.digest, signed: outcome.signed });
+    if (!secure || outcome.status === "skipped") return pushed;
+    try {
+      const done = await secure(registry, { registryHost: registry.host, repository: planned.target.repository, manifest: outcome.manifest, unchanged: outcome.status === "unchanged" });
+      return { ...pushed, ...supplyChainFields(done) };
+    } catch (error) {
+      const message = describeError(error);
+      log3.warning(naming(at, message));
+      const done = error.done ?? {};
+      return { ...pushed, ...supplyChainFields(done), error: message };
+    }
   } catch (error) {
     const message = describeError(error);
     log3.warning(naming(at, message));
     return result({ status: "failed", digest: "", signed: false, error: message });
   }
+}
+function supplyChainFields(done) {
+  const { artifactHubDigest: _metadata, ...fields } = done;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0));
 }
 async function sameChartFiles(oursPath, theirs) {
   const [a, b] = await Promise.all([archiveFileDigests(createReadStream2(oursPath)), archiveFileDigests(theirs)]);
@@ -4494,11 +4574,9 @@ async function publish(sources, config, env) {
   const registry = openRegistry(config, env);
   let prepared = [];
   try {
-    const targets = planned.map(({ target }) => ({ repository: target.repository, reference: target.tag }));
-    void registry.authorizeRepositories(targets.map((t) => t.repository));
-    registry.prefetchManifests(targets);
+    void registry.prepare(planned.map(({ target }) => ({ repository: target.repository, reference: target.tag })));
     prepared = await packageAll(planned, env);
-    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log }));
+    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log, secure: env.secure }));
   } finally {
     await registry.close();
     await discard(prepared);
@@ -4518,6 +4596,8 @@ function openRegistry(config, env) {
     host: config.registry.host,
     credentials: config.username ? { username: config.username, password: config.password } : void 0,
     transport: { plainHttp: config.plainHttp, ...config.tls },
+    retry: { maxElapsedMs: config.retryTimeoutMs },
+    signal: env.signal,
     onSecret: env.onSecret,
     debug: env.log.debug
   });
@@ -4528,7 +4608,7 @@ function plural(count, noun) {
 
 // src/signing.ts
 async function createSigner(config, log3) {
-  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-I2J4KH2J.js");
+  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-ODBNXFQ2.js");
   const key = await loadSigningKey(config.signingKey, config.signingPassphrase || void 0);
   log3.info(`Signing with ${key.userId} (${key.fingerprint})`);
   if (!key.helm3Compatible) {
@@ -4564,6 +4644,22 @@ async function headCommitTime(cwd) {
   }
 }
 
+// src/supply-chain-step.ts
+async function openSupplyChain(settings, dryRun) {
+  if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
+  const supplyChain = await import("./chunks/supply-chain-HCN7D3DR.js");
+  const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
+  const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
+  const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
+  const chain = new supplyChain.SupplyChain(config, {
+    // core.getIDToken masks the token it returns.
+    getToken: (audience) => getIDToken(audience),
+    github,
+    warning
+  });
+  return (client, chart) => chain.secure(client, { ...chart, unchanged: chart.unchanged && !settings.resign });
+}
+
 // src/run.ts
 var log2 = { info, warning, debug };
 async function run(signal) {
@@ -4575,12 +4671,14 @@ async function run(signal) {
   const created = await sourceDate(workspace);
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
+  const secure = await openSupplyChain(config.supplyChain, config.dryRun);
   if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
   const results = await publish(sources, config, {
     created: created.date,
     tempDir: process.env.RUNNER_TEMP || tmpdir(),
     sign,
+    secure,
     log: log2,
     phase: (title, work) => group(title, work),
     onSecret: (secret) => setSecret(secret),
@@ -4588,7 +4686,7 @@ async function run(signal) {
   });
   setOutputs(results);
   await writeSummary(results, config.dryRun);
-  const failed = results.filter((r) => r.status === "failed");
+  const failed = results.filter((r) => r.status === "failed" || r.error !== void 0);
   if (failed.length > 0) {
     setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
 ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
@@ -4599,7 +4697,7 @@ ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n"
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-BREPCSK4.js");
+  const dependencies = await import("./chunks/dependencies-3DTQD3OQ.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(
@@ -4673,5 +4771,7 @@ function stepDeadline(input) {
 var deadline = stepDeadline(getInput("timeout"));
 run(deadline.signal).catch((error) => {
   if (!isUserFacing(error) && error instanceof Error && error.stack) debug(error.stack);
-  setFailed(`helm-oci-publish: ${describeError(deadline.signal.aborted ? deadline.signal.reason : error)}`);
+  const message = describeError(error);
+  const timedOut = deadline.signal.aborted && !/ran out of time/.test(message);
+  setFailed(`helm-oci-publish: ${timedOut ? describeError(deadline.signal.reason) : message}`);
 }).finally(() => deadline.clear());

@@ -2,11 +2,12 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   logoutRecorded
-} from "./chunks/chunk-TE2STJ3E.js";
+} from "./chunks/chunk-KV2FVDVM.js";
+import "./chunks/chunk-N22XANHU.js";
 import {
   warning
-} from "./chunks/chunk-LBEWAPR2.js";
-import "./chunks/chunk-PY5VAGIZ.js";
+} from "./chunks/chunk-7PAE4VLK.js";
+import "./chunks/chunk-6DG7BXTN.js";
 
 // src/post.ts
 logoutRecorded().catch((error) => {

@@ -8,6 +8,9 @@ const deadline = stepDeadline(core.getInput('timeout'));
 run(deadline.signal)
   .catch((error: unknown) => {
     if (!isUserFacing(error) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(`helm-oci-publish: ${describeError(deadline.signal.aborted ? deadline.signal.reason : error)}`);
+    // A request stopped by the deadline says what it was waiting for; anything else gets the deadline's own words.
+    const message = describeError(error);
+    const timedOut = deadline.signal.aborted && !/ran out of time/.test(message);
+    core.setFailed(`helm-oci-publish: ${timedOut ? describeError(deadline.signal.reason) : message}`);
   })
   .finally(() => deadline.clear());

@@ -3,6 +3,14 @@ import * as core from '@actions/core';
 import type { ChartResult } from './publish/index.js';
 
 const SINGLE_VALUE_OUTPUTS = ['name', 'version', 'tag', 'digest', 'repository', 'url', 'ref'] as const;
+/** Outputs of the supply-chain step, by the result field they come from. */
+const SUPPLY_CHAIN_OUTPUTS = {
+  signatureDigest: 'signature-digest',
+  legacySignatureDigest: 'legacy-signature-digest',
+  attestationDigest: 'attestation-digest',
+  attestationId: 'attestation-id',
+  attestationUrl: 'attestation-url',
+} as const;
 
 export function setOutputs(results: ChartResult[]): void {
   core.setOutput('charts', JSON.stringify(results));
@@ -11,6 +19,10 @@ export function setOutputs(results: ChartResult[]): void {
   if (results.length === 1 && published.length === 1) {
     const only = published[0]!;
     for (const key of SINGLE_VALUE_OUTPUTS) core.setOutput(key, only[key]);
+    for (const [key, output] of Object.entries(SUPPLY_CHAIN_OUTPUTS)) {
+      const value = only[key as keyof typeof SUPPLY_CHAIN_OUTPUTS];
+      if (value) core.setOutput(output, value);
+    }
     core.setOutput('pushed', String(only.pushed));
     core.setOutput('signed', String(only.signed));
   } else {

@@ -8,6 +8,7 @@ import { setOutputs, writeSummary } from './outputs.js';
 import { plural, publish, resolveChartSources, type ChartSource, type PublishLog } from './publish/index.js';
 import { createSigner } from './signing.js';
 import { sourceDate } from './source-date.js';
+import { openSupplyChain } from './supply-chain-step.js';
 
 const log: PublishLog = { info: core.info, warning: core.warning, debug: core.debug };
 
@@ -23,6 +24,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
   const created = await sourceDate(workspace);
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log) : undefined;
+  const secure = await openSupplyChain(config.supplyChain, config.dryRun);
   if (!config.sign && config.signingKey) core.warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
 
@@ -30,6 +32,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
     created: created.date,
     tempDir: process.env.RUNNER_TEMP || tmpdir(),
     sign,
+    secure,
     log,
     phase: (title, work) => core.group(title, work),
     onSecret: (secret) => core.setSecret(secret),
@@ -39,7 +42,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
   // Outputs first: whatever happens next, the digests of what was pushed reach the next steps.
   setOutputs(results);
   await writeSummary(results, config.dryRun);
-  const failed = results.filter((r) => r.status === 'failed');
+  const failed = results.filter((r) => r.status === 'failed' || r.error !== undefined);
   if (failed.length > 0) {
     core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? '')).join('\n')}`);
   }

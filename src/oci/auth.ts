@@ -3,8 +3,9 @@
 // new repository's token is fetched before its first request, so only the first request on a host
 // pays for a 401. Every secret derived here is handed to onSecret before anything can log it.
 import { challengeScopes, parseChallenges, type Challenge } from './challenge.js';
-import { errorFromResponse, RegistryError } from './errors.js';
-import { headerValue, type HttpResponse } from './transport.js';
+import { RegistryError } from './errors.js';
+import { errorFromResponse } from './response-errors.js';
+import type { HttpResponse } from './transport.js';
 
 export interface Credentials {
   username: string;
@@ -84,8 +85,6 @@ export class Authorizer {
   private readonly inflight = new Map<string, Promise<Token>>();
   private readonly basicHeader?: string;
   private readonly now: () => number;
-  /** The `error` parameter of the latest Bearer challenge (e.g. "insufficient_scope"). */
-  lastChallengeError?: string;
   /** Token requests sent, for request accounting. */
   tokenRequests = 0;
 
@@ -192,7 +191,6 @@ export class Authorizer {
       this.scheme = 'bearer';
       this.realm = realm;
       this.service = bearer.params.service;
-      this.lastChallengeError = bearer.params.error;
       return bearer;
     }
     if (basic) {

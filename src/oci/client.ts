@@ -1,7 +1,7 @@
 // A distribution-spec client for one registry host: manifests and blobs, digest-checked. One
 // instance is shared by all concurrent pushes to that host, so connections, tokens and what we
 // learn about the registry (auth scheme, monolithic uploads) are reused.
-import { OciInputError, parseErrorBody, RegistryError } from './errors.js';
+import { OciInputError, RegistryError } from './errors.js';
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
@@ -14,25 +14,20 @@ import {
 import { createHash } from 'node:crypto';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { repositoryScope } from './auth.js';
-import { isRepositoryName } from './reference.js';
+import { checkReference, isDigest } from './reference.js';
 import { REDIRECTS, RegistrySession, type Call, type ClientStats, type SessionOptions } from './session.js';
 import { headerValue, type HttpResponse } from './transport.js';
+import { BlobUploader, checkStoredDigest, shortDigest, withDigestParam } from './upload.js';
 
-export interface RegistryClientOptions extends SessionOptions {
-}
+export type RegistryClientOptions = SessionOptions;
 
-export type { StreamedBlob };
-
-export function isStreamedBlob(blob: Blob | StreamedBlob): blob is StreamedBlob {
-  return typeof (blob as StreamedBlob).open === 'function';
-}
-
-export interface ManifestRef {
+/** A manifest to look up: a tag or digest in a repository. */
+interface ManifestRef {
   repository: string;
   reference: string;
 }
 
-export interface ManifestInfo {
+interface ManifestInfo {
   digest: string;
   mediaType: string;
   size: number;
@@ -42,57 +37,31 @@ export interface Manifest extends ManifestInfo {
   body: Buffer;
 }
 
-export const MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(', ');
+const MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(', ');
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** No blob is read beyond this (a chart archive is far smaller); one with a descriptor, not beyond its size. */
 const MAX_BLOB_BYTES = 256 * 1024 * 1024;
-/**
- * While we do not know whether the registry takes a blob in the POST (Distribution does not: it
- * answers 202 without reading the body), only small blobs are tried that way, so a refusal costs
- * little and the server can still drain the unread body and keep the connection.
- */
-const MONOLITHIC_PROBE_MAX = 256 * 1024;
 
-/** Tag checks sent ahead by prefetchManifests at once (the connection pool allows 32). */
+/** Tag checks sent ahead by prepare at once (the connection pool allows 32). */
 const PREFETCH_IN_FLIGHT = 16;
-
-const DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-const TAG_RE = /^\w[\w.-]{0,127}$/;
-
-function checkName(repository: string, reference?: string): void {
-  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
-  if (reference !== undefined && !TAG_RE.test(reference) && !DIGEST_RE.test(reference)) {
-    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
-  }
-}
-
-function short(digest: string): string {
-  return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
-}
 
 function mediaTypeOf(response: HttpResponse): string {
   return (headerValue(response.headers, 'content-type') ?? '').split(';')[0]!.trim();
 }
 
-/** Appends `digest=` to an upload URL that may carry its own query (e.g. Distribution's _state). */
-export function withDigestParam(location: URL, digest: string): URL {
-  const search = location.search ? `${location.search}&` : '?';
-  return new URL(`${location.origin}${location.pathname}${search}digest=${encodeURIComponent(digest)}`);
-}
-
 export class RegistryClient {
   readonly host: string;
   private readonly session: RegistrySession;
+  private readonly uploader: BlobUploader;
   private readonly headIsCheaper: boolean;
-  /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
-  private monolithic: 'unknown' | 'yes' | 'no' = 'unknown';
-  /** Tag checks sent ahead by prefetchManifests, each handed out once. */
+  /** Tag checks sent ahead by prepare, each handed out once. */
   private readonly prefetched = new Map<string, Promise<(ManifestInfo & { body?: Buffer }) | undefined>>();
-  private authorizing: Promise<void> = Promise.resolve();
 
   constructor(options: RegistryClientOptions) {
     this.host = options.host;
     this.session = new RegistrySession(options);
+    this.uploader = new BlobUploader(this.session);
     this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
   }
 
@@ -102,7 +71,7 @@ export class RegistryClient {
 
   /** HEAD a manifest: its descriptor, or undefined when the tag or digest does not exist. */
   async headManifest(repository: string, reference: string): Promise<ManifestInfo | undefined> {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const call: Call = {
       method: 'HEAD',
       url: this.session.url(`/v2/${repository}/manifests/${reference}`),
@@ -115,8 +84,8 @@ export class RegistryClient {
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw this.session.fail(call, response);
     const digest = headerValue(response.headers, 'docker-content-digest');
-    if (!digest) {
-      // Helm needs this header on HEAD too; without it, read the manifest to know its digest.
+    if (!digest || !isDigest(digest)) {
+      // Helm needs this header on HEAD too; without it (or with junk), read the manifest to know its digest.
       const manifest = await this.getManifest(repository, reference);
       return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
     }
@@ -130,7 +99,7 @@ export class RegistryClient {
    * limit, so there it is a HEAD (and no body).
    */
   async checkManifest(repository: string, reference: string): Promise<(ManifestInfo & { body?: Buffer }) | undefined> {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const key = `${repository}:${reference}`;
     const ahead = this.prefetched.get(key);
     if (ahead) {
@@ -142,12 +111,15 @@ export class RegistryClient {
   }
 
   /**
-   * Sends the tag checks of all these references now (at most 16 at a time, after the tokens of
-   * authorizeRepositories), so a push that later calls checkManifest for one of them finds the
-   * answer waiting instead of paying a round trip. Each answer is handed out once; a failed
-   * check fails that push, as it would have anyway. Requests are the same as without it.
+   * Gets ready to push to these targets while the charts are being packaged: learns the auth
+   * scheme (one GET /v2/ if unknown), fetches one token covering every repository, then sends
+   * every tag check (at most 16 at a time), so checkManifest finds each answer waiting instead of
+   * paying a round trip. Requests are the same as without it. Best effort: resolves when the
+   * tokens are there or could not be had (each push then authenticates itself); a failed tag
+   * check fails the push that takes it, as it would have anyway.
    */
-  prefetchManifests(refs: readonly ManifestRef[]): void {
+  prepare(targets: readonly ManifestRef[]): Promise<void> {
+    const authorized = this.session.authorizeRepositories([...new Set(targets.map((t) => t.repository))]);
     const waiting: Array<() => void> = [];
     let inFlight = 0;
     const slot = async (): Promise<void> => {
@@ -162,8 +134,7 @@ export class RegistryClient {
       if (next) next();
       else inFlight--;
     };
-    const authorized = this.authorizing;
-    for (const { repository, reference } of refs) {
+    for (const { repository, reference } of targets) {
       const key = `${repository}:${reference}`;
       if (this.prefetched.has(key)) continue;
       const check = (async () => {
@@ -178,11 +149,12 @@ export class RegistryClient {
       check.catch(() => {}); // reported to the push that takes it; unclaimed failures are moot
       this.prefetched.set(key, check);
     }
+    return authorized;
   }
 
   /** GET a manifest, digest-verified; undefined when it does not exist. */
   async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const call: Call = {
       method: 'GET',
       url: this.session.url(`/v2/${repository}/manifests/${reference}`),
@@ -196,7 +168,7 @@ export class RegistryClient {
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw this.session.fail(call, response);
     const digest = sha256Digest(response.body);
-    const claimed = DIGEST_RE.test(reference) ? reference : headerValue(response.headers, 'docker-content-digest');
+    const claimed = isDigest(reference) ? reference : headerValue(response.headers, 'docker-content-digest');
     if (claimed && claimed.startsWith('sha256:') && claimed !== digest) {
       throw new RegistryError(
         `could not ${call.operation} (${this.host}/${repository}): the registry sent content with digest ${digest}, not the ${claimed} it announced`,
@@ -208,12 +180,12 @@ export class RegistryClient {
 
   /** HEAD a blob: true when the repository has it. */
   async blobExists(repository: string, digest: string): Promise<boolean> {
-    checkName(repository, digest);
+    checkReference(repository, digest);
     const call: Call = {
       method: 'HEAD',
       url: this.session.url(`/v2/${repository}/blobs/${digest}`),
       repository,
-      operation: `check blob ${short(digest)}`,
+      operation: `check blob ${shortDigest(digest)}`,
     };
     const response = await this.session.exchange(call);
     if (response.status === 404) return false;
@@ -222,15 +194,18 @@ export class RegistryClient {
     throw this.session.fail(call, response);
   }
 
-  /** GET a blob (following storage redirects without credentials), digest-verified. */
-  async getBlob(repository: string, digest: string): Promise<Buffer> {
-    checkName(repository, digest);
+  /**
+   * GET a blob (following storage redirects without credentials), digest-verified; `size` (from its
+   * descriptor) bounds what is read.
+   */
+  async getBlob(repository: string, digest: string, size?: number): Promise<Buffer> {
+    checkReference(repository, digest);
     const call: Call = {
       method: 'GET',
       url: this.session.url(`/v2/${repository}/blobs/${digest}`),
       repository,
-      operation: `download blob ${short(digest)}`,
-      maxResponseBytes: MAX_BLOB_BYTES,
+      operation: `download blob ${shortDigest(digest)}`,
+      maxResponseBytes: Math.min(size ?? MAX_BLOB_BYTES, MAX_BLOB_BYTES),
       followRedirects: true,
     };
     const response = await this.session.exchange(call);
@@ -249,65 +224,13 @@ export class RegistryClient {
    * location. The registry must answer 201 and, if it says a digest, ours.
    */
   async pushBlob(repository: string, blob: Blob | StreamedBlob): Promise<void> {
-    checkName(repository, blob.digest);
-    if (!isStreamedBlob(blob)) return this.uploadBlob(repository, blob, blob.data);
-    // Every attempt (retry, new token) reads the blob afresh; what an attempt left unread is
-    // closed when the upload is over, so no file stays open.
-    const opened: Readable[] = [];
-    const open = (): Readable => {
-      const stream = blob.open();
-      opened.push(stream);
-      return stream;
-    };
-    try {
-      await this.uploadBlob(repository, blob, open);
-    } finally {
-      for (const stream of opened) stream.destroy();
-    }
-  }
-
-  private async uploadBlob(repository: string, blob: Blob | StreamedBlob, body: Buffer | (() => Readable)): Promise<void> {
-    const streamed = typeof body === 'function';
-    if (Buffer.isBuffer(body) && body.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${body.length} bytes but claims ${blob.size}`);
-    // A stream is never sent on a guess: the registry may not read it.
-    const tryMonolithic = this.monolithic === 'yes' || (this.monolithic === 'unknown' && !streamed && blob.size <= MONOLITHIC_PROBE_MAX);
-    const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
-    const operation = `upload blob ${short(blob.digest)}`;
-    const octets = { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) };
-
-    let location: URL | undefined;
-    if (tryMonolithic) {
-      const call: Call = { method: 'POST', url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body };
-      const response = await this.session.exchange(call);
-      if (response.status === 201) {
-        this.monolithic = 'yes';
-        return this.checkCreated(call, response, blob.digest);
-      }
-      if (response.status === 202) {
-        // The registry opened an upload session and ignored the body: finish it with a PUT.
-        this.noteMonolithicRefused(response.status);
-        location = this.uploadLocation(call, response);
-      } else if (this.isMonolithicRefusal(response)) {
-        this.noteMonolithicRefused(response.status);
-      } else {
-        throw this.session.fail(call, response);
-      }
-    }
-    if (!location) {
-      const call: Call = { method: 'POST', url: startUrl, repository, operation, headers: { 'content-length': '0' } };
-      const response = await this.session.exchange(call);
-      if (response.status !== 202) throw this.session.fail(call, response);
-      location = this.uploadLocation(call, response);
-    }
-    const put: Call = { method: 'PUT', url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body };
-    const response = await this.session.exchange(put);
-    if (response.status !== 201) throw this.session.fail(put, response);
-    this.checkCreated(put, response, blob.digest);
+    checkReference(repository, blob.digest);
+    return this.uploader.upload(repository, blob);
   }
 
   /** PUTs a manifest by tag or digest; returns its digest, checked against the registry's. */
   async putManifest(repository: string, reference: string, body: Buffer, mediaType: string): Promise<string> {
-    checkName(repository, reference);
+    checkReference(repository, reference);
     const digest = sha256Digest(body);
     const call: Call = {
       method: 'PUT',
@@ -319,56 +242,12 @@ export class RegistryClient {
     };
     const response = await this.session.exchange(call);
     if (response.status < 200 || response.status > 299) throw this.session.fail(call, response);
-    this.checkCreated(call, response, digest);
+    checkStoredDigest(this.host, call, response, digest);
     return digest;
-  }
-
-  /**
-   * Learns the registry's auth scheme (one GET /v2/ if unknown) and fetches one token covering all
-   * these repositories, so the pushes that follow pay no auth round trips. Best effort.
-   */
-  authorizeRepositories(repositories: readonly string[]): Promise<void> {
-    this.authorizing = this.session.authorizeRepositories([...new Set(repositories)]);
-    return this.authorizing;
   }
 
   close(): Promise<void> {
     return this.session.close();
-  }
-
-  private uploadLocation(call: Call, response: HttpResponse): URL {
-    const location = headerValue(response.headers, 'location');
-    if (!location) {
-      throw new RegistryError(`could not ${call.operation} (${this.host}/${call.repository}): the registry started an upload without a Location`, {
-        kind: 'protocol',
-        host: this.host,
-        repository: call.repository,
-        status: response.status,
-      });
-    }
-    return new URL(location, call.url);
-  }
-
-  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, …).
-  private isMonolithicRefusal(response: HttpResponse): boolean {
-    if (![400, 404, 405, 413, 415, 501].includes(response.status)) return false;
-    const codes = parseErrorBody(response.body).map((e) => e.code);
-    return !codes.some((code) => code === 'NAME_UNKNOWN' || code === 'NAME_INVALID' || code === 'DENIED' || code === 'UNAUTHORIZED');
-  }
-
-  private noteMonolithicRefused(status: number): void {
-    if (this.monolithic !== 'no') this.session.debug(`upload: ${this.host} does not take a blob in the POST (HTTP ${status}); using POST + PUT`);
-    this.monolithic = 'no';
-  }
-
-  private checkCreated(call: Call, response: HttpResponse, expected: string): void {
-    const announced = headerValue(response.headers, 'docker-content-digest');
-    if (announced && announced !== expected) {
-      throw new RegistryError(
-        `could not ${call.operation} (${this.host}/${call.repository}): the registry stored it as ${announced}, not ${expected}`,
-        { kind: 'digest-mismatch', host: this.host, repository: call.repository, status: response.status },
-      );
-    }
   }
 
   /**
@@ -377,12 +256,12 @@ export class RegistryClient {
    * (404, 405, or 400/501 from registries that do not know the route).
    */
   async getReferrers(repository: string, digest: string): Promise<Buffer | undefined> {
-    checkName(repository, digest);
+    checkReference(repository, digest);
     const call: Call = {
       method: 'GET',
       url: this.session.url(`/v2/${repository}/referrers/${digest}`),
       repository,
-      operation: `list the referrers of ${short(digest)}`,
+      operation: `list the referrers of ${shortDigest(digest)}`,
       headers: { accept: OCI_INDEX_MEDIA_TYPE },
       maxResponseBytes: MAX_MANIFEST_BYTES,
       followRedirects: true,
@@ -398,23 +277,25 @@ export class RegistryClient {
    * registry declines (202), finishes the upload session it opened with the blob itself.
    */
   async mountBlob(repository: string, from: string, blob: Blob | StreamedBlob): Promise<'mounted' | 'uploaded'> {
-    checkName(repository, blob.digest);
-    checkName(from);
+    checkReference(repository, blob.digest);
+    checkReference(from);
     const query = `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`;
-    const operation = `mount blob ${short(blob.digest)} from ${from}`;
+    const operation = `mount blob ${shortDigest(blob.digest)} from ${from}`;
     const scopes = [repositoryScope(repository, true), repositoryScope(from, false)];
     const post: Call = { method: 'POST', url: this.session.url(`/v2/${repository}/blobs/uploads/${query}`), repository, scopes, operation, headers: { 'content-length': '0' } };
     const mounted = await this.session.exchange(post);
-    if (mounted.status === 201) return (this.checkCreated(post, mounted, blob.digest), 'mounted');
+    if (mounted.status === 201) return (checkStoredDigest(this.host, post, mounted, blob.digest), 'mounted');
     if (mounted.status !== 202) throw this.session.fail(post, mounted);
+    const location = headerValue(mounted.headers, 'location');
+    if (!location) return this.uploader.upload(repository, blob).then(() => 'uploaded');
     const opened: Readable[] = [];
-    const body = isStreamedBlob(blob) ? () => opened[opened.push(blob.open()) - 1]! : blob.data;
+    const body = 'open' in blob ? () => opened[opened.push(blob.open()) - 1]! : blob.data;
     const headers = { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) };
-    const put: Call = { method: 'PUT', url: withDigestParam(this.uploadLocation(post, mounted), blob.digest), repository, operation, headers, body };
+    const put: Call = { method: 'PUT', url: withDigestParam(new URL(location, post.url), blob.digest), repository, operation, headers, body, ...('open' in blob ? { bodyBytes: blob.size } : {}) };
     try {
       const response = await this.session.exchange(put);
       if (response.status !== 201) throw this.session.fail(put, response);
-      this.checkCreated(put, response, blob.digest);
+      checkStoredDigest(this.host, put, response, blob.digest);
       return 'uploaded';
     } finally {
       for (const stream of opened) stream.destroy();
@@ -423,12 +304,12 @@ export class RegistryClient {
 
   /**
    * A blob as a stream (storage redirects followed without credentials), never held whole: the
-   * stream fails at its end unless the bytes match the digest.
+   * stream fails at its end unless the bytes match the digest. `size` (from its descriptor) bounds it.
    */
-  async openBlob(repository: string, digest: string): Promise<Readable> {
-    checkName(repository, digest);
+  async openBlob(repository: string, digest: string, size: number): Promise<Readable> {
+    checkReference(repository, digest);
     if (!digest.startsWith('sha256:')) throw new OciInputError(`blob ${digest}: only sha256 digests can be checked`);
-    const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${short(digest)}`, followRedirects: true, streamBody: true };
+    const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${shortDigest(digest)}`, maxResponseBytes: size, followRedirects: true, streamBody: true };
     const response = await this.session.exchange(call);
     if (response.status !== 200 || !response.stream) {
       response.stream?.on('error', () => {}).destroy();
@@ -445,7 +326,7 @@ export class RegistryClient {
 
   /** Every tag of a repository, following `Link: <…>; rel="next"` pages on this registry. */
   async listTags(repository: string): Promise<string[]> {
-    checkName(repository);
+    checkReference(repository);
     const tags: string[] = [];
     let url: URL | undefined = this.session.url(`/v2/${repository}/tags/list?n=1000`);
     for (let page = 1; url; page++) {
@@ -464,8 +345,9 @@ export class RegistryClient {
       tags.push(...(listed as string[]));
       const next = /<([^>]+)>\s*;[^,]*rel="?next"?/.exec(headerValue(response.headers, 'link') ?? '')?.[1];
       url = next === undefined ? undefined : new URL(next, url);
-      if (url && (url.origin !== this.session.origin || page >= 1000)) {
-        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry's next page ${url.origin !== this.session.origin ? `is on another host (${url.host})` : 'never ends'}`, { kind: 'protocol', host: this.host, repository });
+      const origin = this.session.url('/').origin;
+      if (url && (url.origin !== origin || page >= 1000)) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry's next page ${url.origin !== origin ? `is on another host (${url.host})` : 'never ends'}`, { kind: 'protocol', host: this.host, repository });
       }
     }
     return tags;

@@ -8,7 +8,7 @@ import { mapConcurrent } from '../concurrency.js';
 import type { Manifest, RegistryClient } from './client.js';
 import { RegistryError } from './errors.js';
 import { OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, sha256Digest, type Blob, type Descriptor, type StreamedBlob } from './helm-manifest.js';
-import { HEAD_BEFORE_UPLOAD_MIN, type IfExists } from './push-chart.js';
+import type { IfExists } from './push-chart.js';
 import { addToReferrersIndex, listReferrers, referrersTag } from './referrers.js';
 
 export type CopyClient = Pick<
@@ -51,6 +51,8 @@ export interface CopyResult {
 
 /** Blobs up to this size are read into memory and sent in one piece; larger ones are streamed. */
 const BUFFERED_BLOB_MAX = 1024 * 1024;
+/** Blobs at least this large get a HEAD at the destination first: an upload it saves is worth a round trip. */
+const HEAD_BEFORE_UPLOAD_MIN = 1024 * 1024;
 const MAX_NESTING = 2;
 /** Bounds for what a (possibly hostile) source may ask us to copy. */
 const MAX_DESCRIPTORS = 1000;
@@ -143,7 +145,7 @@ class Copier {
       this.stats.present++;
       return;
     }
-    const streamed: StreamedBlob = { digest: descriptor.digest, size: descriptor.size, open: () => this.openSourceBlob(descriptor.digest) };
+    const streamed: StreamedBlob = { digest: descriptor.digest, size: descriptor.size, open: () => this.openSourceBlob(descriptor.digest, descriptor.size) };
     if (this.mounting) {
       const how = await destination.client.mountBlob(destination.repository, source.repository, streamed);
       this.stats[how]++;
@@ -155,7 +157,7 @@ class Copier {
     }
     let blob: Blob | StreamedBlob = streamed;
     if (descriptor.size <= BUFFERED_BLOB_MAX) {
-      const data = await source.client.getBlob(source.repository, descriptor.digest);
+      const data = await source.client.getBlob(source.repository, descriptor.digest, descriptor.size);
       blob = { data, digest: descriptor.digest, size: data.length };
     }
     await destination.client.pushBlob(destination.repository, blob);
@@ -163,9 +165,9 @@ class Copier {
   }
 
   // A stream to upload from, opened afresh for every upload attempt; the source GET starts at once.
-  private openSourceBlob(digest: string): PassThrough {
+  private openSourceBlob(digest: string, size: number): PassThrough {
     const out = new PassThrough();
-    this.source.client.openBlob(this.source.repository, digest).then(
+    this.source.client.openBlob(this.source.repository, digest, size).then(
       (stream) => pipeline(stream, out, () => {}),
       (error: unknown) => out.destroy(error as Error),
     );

@@ -90,14 +90,14 @@ export function helmAnnotations(meta: HelmChartInfo, created: Date): Record<stri
   return out;
 }
 
-export interface HelmManifestInput {
+interface HelmManifestInput {
   config: { digest: string; size: number };
   chart: { digest: string; size: number };
   prov?: { digest: string; size: number };
   annotations: Readonly<Record<string, string>>;
 }
 
-export interface ManifestBytes {
+interface ManifestBytes {
   body: Buffer;
   digest: string;
   size: number;
@@ -133,7 +133,7 @@ export interface HelmArtifact<Chart extends Blob | StreamedBlob = Blob> {
   manifest: ManifestBytes;
 }
 
-export interface HelmArtifactInput {
+interface HelmArtifactInput {
   repository: string;
   tag: string;
   /** The config blob (Go JSON of the chart metadata, e.g. from configJson()). */

@@ -1,6 +1,6 @@
 // The Helm push flow in as few requests as the registry allows: one tag check decides; a new tag gets
 // its blobs (in parallel) and one manifest PUT; an existing tag is compared, not blindly replaced.
-import type { RegistryClient, StreamedBlob } from './client.js';
+import type { RegistryClient } from './client.js';
 import { OciInputError, RegistryError } from './errors.js';
 import {
   HELM_CHART_LAYER_MEDIA_TYPE,
@@ -11,11 +11,12 @@ import {
   sha256Digest,
   type Blob,
   type Descriptor,
+  type StreamedBlob,
 } from './helm-manifest.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
 
-export interface PushArtifact {
+interface PushArtifact {
   repository: string;
   tag: string;
   config: Blob;
@@ -25,27 +26,27 @@ export interface PushArtifact {
   manifest: { body: Buffer; digest: string };
 }
 
-export interface PushChartOptions {
+interface PushChartOptions {
   ifExists: IfExists;
-  /** Read only: say what would happen, write nothing. */
-  dryRun?: boolean;
   /** Does the registry's chart layer hold the same files as ours (a repack of the same chart)? */
   sameChartFiles(remoteChartLayer: Buffer): Promise<boolean>;
 }
 
-export interface PushChartResult {
+interface PushChartResult {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The manifest digest now behind the tag (the registry's when unchanged or skipped). */
   digest: string;
+  /** Its descriptor, the subject of signatures and attestations. */
+  manifest: Descriptor;
   /** Whether the manifest behind the tag has a provenance layer (the registry's copy, when kept). */
   signed: boolean;
   warning?: string;
 }
 
-export type PushClient = Pick<RegistryClient, 'host' | 'checkManifest' | 'getManifest' | 'getBlob' | 'blobExists' | 'pushBlob' | 'putManifest'>;
+type PushClient = Pick<RegistryClient, 'host' | 'checkManifest' | 'getManifest' | 'getBlob' | 'blobExists' | 'pushBlob' | 'putManifest'>;
 
 /** Blobs at least this large get a HEAD first: an upload it saves is worth a round trip. */
-export const HEAD_BEFORE_UPLOAD_MIN = 1024 * 1024;
+const HEAD_BEFORE_UPLOAD_MIN = 1024 * 1024;
 
 interface RemoteChart {
   config?: Descriptor;
@@ -78,6 +79,12 @@ function readRemote(body: Buffer): RemoteChart {
   return remote;
 }
 
+// A descriptor's size bounds the download; a manifest without a usable one gets the client's bound.
+function declaredSize(descriptor: Descriptor): number | undefined {
+  const size: unknown = descriptor.size;
+  return typeof size === 'number' && Number.isSafeInteger(size) && size >= 0 ? size : undefined;
+}
+
 async function uploadMissing(client: PushClient, artifact: PushArtifact, present: ReadonlySet<string>): Promise<void> {
   const blobs = new Map<string, Blob | StreamedBlob>();
   for (const blob of [artifact.config, artifact.chart, artifact.prov]) {
@@ -94,7 +101,11 @@ async function uploadMissing(client: PushClient, artifact: PushArtifact, present
 async function upload(client: PushClient, artifact: PushArtifact, present: ReadonlySet<string>): Promise<PushChartResult> {
   await uploadMissing(client, artifact, present);
   const digest = await client.putManifest(artifact.repository, artifact.tag, artifact.manifest.body, OCI_MANIFEST_MEDIA_TYPE);
-  return { status: 'pushed', digest, signed: artifact.prov !== undefined };
+  return { status: 'pushed', digest, manifest: ownManifest(artifact), signed: artifact.prov !== undefined };
+}
+
+function ownManifest(artifact: PushArtifact): Descriptor {
+  return { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: artifact.manifest.digest, size: artifact.manifest.body.length };
 }
 
 /** Pushes one chart the way `helm push` would, honouring if-exists; see PushChartResult. */
@@ -104,34 +115,28 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
     throw new OciInputError(`the manifest for ${artifact.repository}:${artifact.tag} does not match its digest ${ours}`);
   }
   const where = `${client.host}/${artifact.repository}:${artifact.tag}`;
-  const wouldPush: PushChartResult = { status: 'pushed', digest: ours, signed: artifact.prov !== undefined };
 
   const existing = await client.checkManifest(artifact.repository, artifact.tag);
-  if (!existing) {
-    if (options.dryRun) return wouldPush;
-    return upload(client, artifact, new Set());
-  }
-  if (existing.digest === ours) return { ...wouldPush, status: 'unchanged' };
+  if (!existing) return upload(client, artifact, new Set());
+  if (existing.digest === ours) return { status: 'unchanged', digest: ours, manifest: ownManifest(artifact), signed: artifact.prov !== undefined };
 
   // Same tag, other bytes: read what is there (by digest, so a HEAD and the GET agree).
   const manifest = existing.body ? { ...existing, body: existing.body } : await client.getManifest(artifact.repository, existing.digest);
-  if (!manifest) {
-    // Deleted between our HEAD and GET: the tag is free again.
-    if (options.dryRun) return wouldPush;
-    return upload(client, artifact, new Set());
-  }
+  // Deleted between our HEAD and GET: the tag is free again.
+  if (!manifest) return upload(client, artifact, new Set());
   const remote = readRemote(manifest.body);
+  const theirs: Descriptor = { mediaType: manifest.mediaType || OCI_MANIFEST_MEDIA_TYPE, digest: manifest.digest, size: manifest.body.length };
   if (remote.chartLayer) {
     const same =
       remote.chartLayer.digest === artifact.chart.digest ||
-      (await options.sameChartFiles(await client.getBlob(artifact.repository, remote.chartLayer.digest)));
+      (await options.sameChartFiles(await client.getBlob(artifact.repository, remote.chartLayer.digest, declaredSize(remote.chartLayer))));
     if (same) {
       // The user deploys what is there: report the registry's digest.
       const warning =
         artifact.prov && !remote.provLayer
           ? `${where} holds the same chart without a provenance file; set if-exists: overwrite to push it with the signature`
           : undefined;
-      return { status: 'unchanged', digest: manifest.digest, signed: remote.provLayer !== undefined, ...(warning ? { warning } : {}) };
+      return { status: 'unchanged', digest: manifest.digest, manifest: theirs, signed: remote.provLayer !== undefined, ...(warning ? { warning } : {}) };
     }
   }
 
@@ -146,11 +151,11 @@ export async function pushChart(client: PushClient, artifact: PushArtifact, opti
       return {
         status: 'skipped',
         digest: manifest.digest,
+        manifest: theirs,
         signed: remote.provLayer !== undefined,
         warning: `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}); left as it is because if-exists is skip, and the outputs name the registry's digest`,
       };
     case 'overwrite':
-      if (options.dryRun) return wouldPush;
       return upload(client, artifact, remote.digests);
   }
 }

@@ -13,6 +13,7 @@ const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const HOST_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])$`);
 const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG_RE = /^\w[\w.-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 // Distribution limits the whole name, host included.
 const NAME_TOTAL_MAX = 255;
 
@@ -111,12 +112,19 @@ export function tagForVersion(version: string): string {
   return tag;
 }
 
-/** The chart version a Helm tag stands for (`_` back to `+`). */
-export function versionForTag(tag: string): string {
-  return tag.replaceAll('_', '+');
-}
-
 /** True when `value` is a valid repository name (path components joined by "/"). */
 export function isRepositoryName(value: string): boolean {
   return value !== '' && value.split('/').every((c) => PATH_COMPONENT_RE.test(c));
+}
+
+export function isDigest(reference: string): boolean {
+  return DIGEST_RE.test(reference);
+}
+
+/** Refuses, before any request, a repository or reference that could not be a registry path. */
+export function checkReference(repository: string, reference?: string): void {
+  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
+  if (reference !== undefined && !TAG_RE.test(reference) && !isDigest(reference)) {
+    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
+  }
 }

@@ -1,26 +1,28 @@
 // When to send a request again: 408, 429 and 5xx other than 501, dropped connections and timeouts;
-// exponential backoff with jitter, Retry-After honoured; a bounded number of attempts.
+// exponential backoff with jitter, Retry-After honoured; bounded by attempts and by elapsed time,
+// so a registry that restarts within the budget is waited for and one that does not is given up on.
 import { errorCode } from './errors.js';
 
 export interface RetryPolicy {
   /** Total attempts including the first. */
   maxAttempts: number;
+  /** No attempt starts (and no Retry-After is waited for) once this long has passed since the first. */
+  maxElapsedMs: number;
   baseDelayMs: number;
   factor: number;
   /** 0.1 → the delay varies ±10%. */
   jitter: number;
   maxDelayMs: number;
-  /** A Retry-After longer than this is not waited for: the request fails instead. */
-  maxRetryAfterMs: number;
 }
 
+// Delays 0.25, 0.5, 1, 2, 4, 5, 5, … s (±20%): a registry back within 30 s is reached within ~5 s of it.
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 5,
+  maxAttempts: 20,
+  maxElapsedMs: 60_000,
   baseDelayMs: 250,
   factor: 2,
-  jitter: 0.1,
+  jitter: 0.2,
   maxDelayMs: 5_000,
-  maxRetryAfterMs: 60_000,
 };
 
 // 501 Not Implemented will not change on a retry; 505 neither.
@@ -39,11 +41,16 @@ const RETRYABLE_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
+  'ERR_REQUEST_DEADLINE',
 ]);
 
-/** Transient network failures; refused connections and TLS errors are configuration, not luck. */
-export function isRetryableError(error: unknown): boolean {
+/**
+ * Transient network failures. TLS errors are configuration, not luck; so is a refused connection,
+ * unless the server answered before (`reachedBefore`): then it is restarting.
+ */
+export function isRetryableError(error: unknown, reachedBefore = false): boolean {
   const code = errorCode(error);
+  if (code === 'ECONNREFUSED') return reachedBefore;
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
@@ -57,48 +64,71 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   return Math.max(0, date - now);
 }
 
-export interface AttemptOutcome {
+interface AttemptOutcome {
   status?: number;
   retryAfter?: string;
   error?: unknown;
+  /** The server answered an earlier request: a refused connection means it is restarting. */
+  reachedBefore?: boolean;
 }
 
 /**
  * How long to wait before attempt number `attempt + 1` (attempt counts from 0 for the first try),
- * or undefined to stop. `random` returns [0, 1).
+ * or undefined to stop. `elapsedMs` is the time since the first attempt started; `random`
+ * returns [0, 1).
  */
 export function retryDelay(
   attempt: number,
   outcome: AttemptOutcome,
+  elapsedMs: number,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   random: () => number = Math.random,
   now: number = Date.now(),
 ): number | undefined {
   if (attempt + 1 >= policy.maxAttempts) return undefined;
   if (outcome.error !== undefined) {
-    if (!isRetryableError(outcome.error)) return undefined;
+    if (!isRetryableError(outcome.error, outcome.reachedBefore)) return undefined;
   } else if (outcome.status === undefined || !isRetryableStatus(outcome.status)) {
     return undefined;
   }
-  const backoff = policy.baseDelayMs * policy.factor ** attempt;
-  const jittered = Math.min(policy.maxDelayMs, backoff * (1 - policy.jitter + 2 * policy.jitter * random()));
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** attempt);
+  const jittered = Math.round(backoff * (1 - policy.jitter + 2 * policy.jitter * random()));
   const after = parseRetryAfter(outcome.retryAfter, now);
-  if (after !== undefined) {
-    if (after > policy.maxRetryAfterMs) return undefined;
-    return Math.max(after, jittered);
-  }
-  return Math.round(jittered);
+  const delay = after === undefined ? jittered : Math.max(after, jittered);
+  return elapsedMs + delay > policy.maxElapsedMs ? undefined : delay;
 }
 
-export interface RetryHooks {
+interface RetryHooks {
   policy?: RetryPolicy;
   /** False when the request body is a stream already consumed: such a request is never resent. */
   canResend: boolean;
+  /** Whether the server has answered before (asked after each failed attempt). */
+  reachedBefore?: () => boolean;
   onRetry?: (info: { attempt: number; delayMs: number; status?: number; error?: unknown }) => void;
+  /** Waits; rejects when the step is aborted. */
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A sleep that ends early, rejecting with the signal's reason, when `signal` fires. */
+export function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  if (!signal) return defaultSleep;
+  return (ms) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason as Error);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
 
 /**
  * Runs `send` until it gives a response that should not be retried (returned, whatever its
@@ -110,6 +140,8 @@ export async function withRetry<R extends { status: number; headers: Record<stri
 ): Promise<R> {
   const policy = hooks.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = hooks.sleep ?? defaultSleep;
+  const now = hooks.now ?? Date.now;
+  const started = now();
   for (let attempt = 0; ; attempt++) {
     let outcome: AttemptOutcome;
     let response: R | undefined;
@@ -118,9 +150,9 @@ export async function withRetry<R extends { status: number; headers: Record<stri
       const retryAfter = response.headers['retry-after'];
       outcome = { status: response.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
     } catch (error) {
-      outcome = { error };
+      outcome = { error, reachedBefore: hooks.reachedBefore?.() ?? false };
     }
-    const delay = hooks.canResend ? retryDelay(attempt, outcome, policy) : undefined;
+    const delay = hooks.canResend ? retryDelay(attempt, outcome, now() - started, policy) : undefined;
     if (delay === undefined) {
       if (response) return response;
       throw outcome.error;

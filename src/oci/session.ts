@@ -3,8 +3,11 @@
 // The distribution API itself (manifests, blobs, uploads) is in client.ts.
 import { Authorizer, repositoryScope, type Credentials } from './auth.js';
 import { parseChallenges } from './challenge.js';
-import { errorFromNetwork, errorFromResponse, type RegistryError } from './errors.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import type { RegistryError } from './errors.js';
+import { errorFromNetwork, type NetworkErrorContext } from './network-errors.js';
+import { errorFromResponse } from './response-errors.js';
+import { abortableSleep, DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import { setMaxListeners } from 'node:events';
 import type { Readable } from 'node:stream';
 import { headerValue, Transport, type HttpResponse, type TransportOptions } from './transport.js';
 
@@ -13,9 +16,12 @@ export interface SessionOptions {
   host: string;
   credentials?: Credentials;
   transport?: TransportOptions;
-  /** Token scope asked for each repository: 'push' (pull,push; the default) or 'pull' (dry runs). */
+  /** Token scope asked for each repository: 'push' (pull,push; the default) or 'pull' (a client that only reads). */
   access?: 'push' | 'pull';
-  retry?: RetryPolicy;
+  /** Changes to DEFAULT_RETRY_POLICY, e.g. `{ maxElapsedMs }` to wait longer for a registry. */
+  retry?: Partial<RetryPolicy>;
+  /** Bounds the whole step: when it fires, requests in flight stop and fail saying so. */
+  signal?: AbortSignal;
   userAgent?: string;
   debug?: (message: string) => void;
   /** Called with every secret (password, base64 user:pass, tokens) before it could be logged. */
@@ -36,13 +42,15 @@ export interface Call {
   url: URL;
   /** Drives the token scope and error messages. */
   repository?: string;
-  /** Token scopes for this request instead of the repository's (e.g. registry:catalog:*). */
+  /** Token scopes for this request instead of the repository's (a mount also reads its source). */
   scopes?: string[];
   /** For messages: "could not <operation> (host/repo)". */
   operation: string;
   headers?: Record<string, string>;
   /** A Buffer, or a function that opens the body afresh for every attempt (a streamed blob). */
   body?: Buffer | (() => Readable);
+  /** Size of a streamed body, for the request's deadline. */
+  bodyBytes?: number;
   maxResponseBytes?: number;
   followRedirects?: boolean;
   /** A 401 is returned as is, without fetching a credential (used to learn the challenge). */
@@ -58,7 +66,7 @@ const SCOPES_PER_TOKEN = 50;
 
 export class RegistrySession {
   readonly host: string;
-  readonly origin: string;
+  private readonly origin: string;
   readonly debug: (message: string) => void;
   private readonly transport: Transport;
   private readonly auth: Authorizer;
@@ -67,7 +75,10 @@ export class RegistrySession {
   private readonly userAgent: string;
   private readonly plainHttp: boolean;
   private readonly clientCertificate: boolean;
+  private readonly signal?: AbortSignal;
   private counts = { registry: 0, other: 0 };
+  /** Origins that have answered: a refused connection to one of them is a restart, worth waiting for. */
+  private readonly reached = new Set<string>();
   private probing?: Promise<void>;
 
   constructor(options: SessionOptions) {
@@ -77,7 +88,10 @@ export class RegistrySession {
     this.transport = new Transport(options.transport);
     this.origin = new URL(`${this.transport.scheme}://${options.host}`).origin;
     this.push = (options.access ?? 'push') === 'push';
-    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.signal = options.signal;
+    // Every request in flight and every wait before a retry listens to it: no leak, no warning.
+    if (this.signal) setMaxListeners(0, this.signal);
     this.userAgent = options.userAgent ?? 'helm-oci-publish';
     this.debug = options.debug ?? (() => {});
     this.auth = new Authorizer({
@@ -94,6 +108,10 @@ export class RegistrySession {
     return { registryRequests: this.counts.registry, tokenRequests: this.auth.tokenRequests, otherRequests: this.counts.other };
   }
 
+  get retryPolicy(): RetryPolicy {
+    return this.retry;
+  }
+
   url(path: string): URL {
     return new URL(path, this.origin);
   }
@@ -102,7 +120,7 @@ export class RegistrySession {
    * Opens a connection and learns the auth scheme with one GET /v2/, once; later calls share it.
    * Best effort: a failure is logged and left for the requests to report.
    */
-  probe(): Promise<void> {
+  private probe(): Promise<void> {
     if (this.auth.knownScheme !== 'unknown') return Promise.resolve();
     this.probing ??= this.exchange({ method: 'GET', url: this.url('/v2/'), operation: 'reach the registry', noAuthRetry: true }).then(
       () => undefined,
@@ -112,11 +130,6 @@ export class RegistrySession {
       },
     );
     return this.probing;
-  }
-
-  /** Whether the registry wants tokens (known after the probe or the first request). */
-  get usesTokens(): boolean {
-    return this.auth.knownScheme === 'bearer';
   }
 
   /**
@@ -164,20 +177,20 @@ export class RegistrySession {
     while (true) {
       // Credentials go to the registry's own origin only, never to storage or another host.
       const toRegistry = url.origin === this.origin;
-      const networkContext = { host: url.host, repository: call.repository, operation: call.operation, plainHttp: this.plainHttp, clientCertificate: this.clientCertificate };
+      const networkContext = { host: url.host, repository: call.repository, operation: call.operation };
       let header: string | undefined;
       let probe = false;
       let response: HttpResponse;
       try {
         if (toRegistry) ({ header, probe } = await this.auth.headerFor(scopes));
       } catch (error) {
-        throw errorFromNetwork(error, networkContext);
+        throw this.networkError(error, networkContext);
       }
       try {
         response = await this.send(call, url, header, toRegistry);
       } catch (error) {
         if (probe) this.auth.settleProbe(undefined, error);
-        throw errorFromNetwork(error, networkContext);
+        throw this.networkError(error, networkContext);
       }
       if (probe) this.auth.settleProbe(response);
       if (response.status === 401 && toRegistry && !authRetried && !call.noAuthRetry) {
@@ -196,41 +209,75 @@ export class RegistrySession {
     }
   }
 
+  /** A failure without a response, said the way the user can act on (the step's time, TLS, …). */
+  private networkError(error: unknown, ctx: Pick<NetworkErrorContext, 'host' | 'repository' | 'operation'>): RegistryError {
+    return errorFromNetwork(error, {
+      ...ctx,
+      plainHttp: this.plainHttp,
+      clientCertificate: this.clientCertificate,
+      aborted: this.signal?.aborted ?? false,
+      reachedBefore: this.reached.has(new URL(`${this.transport.scheme}://${ctx.host}`).origin),
+    });
+  }
+
+  /** Throws (as a network failure) once the step's time has run out, before anything is sent. */
+  private checkNotAborted(): void {
+    this.signal?.throwIfAborted();
+  }
+
   private async send(call: Call, url: URL, authorization: string | undefined, toRegistry: boolean): Promise<HttpResponse> {
     const headers: Record<string, string> = { 'user-agent': this.userAgent, ...call.headers };
     if (authorization) headers.authorization = authorization;
-    return withRetry(
-      async () => {
-        if (toRegistry) this.counts.registry++;
-        else this.counts.other++;
-        const started = Date.now();
-        const body = typeof call.body === 'function' ? call.body() : call.body;
-        const response = await this.transport.send({ method: call.method, url, headers, body, maxResponseBytes: call.maxResponseBytes, stream: call.streamBody });
-        this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? '?…' : ''} → ${response.status} (${Date.now() - started} ms)`);
-        return response;
-      },
-      {
-        policy: this.retry,
-        canResend: true, // a Buffer, or a stream opened afresh for every attempt
-        onRetry: ({ attempt, delayMs, status, error }) =>
-          this.debug(`retry ${attempt} of ${call.method} ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`),
-      },
-    );
+    return this.withRetry(url, async () => {
+      if (toRegistry) this.counts.registry++;
+      else this.counts.other++;
+      const started = Date.now();
+      const body = typeof call.body === 'function' ? call.body() : call.body;
+      const response = await this.transport.send({
+        method: call.method,
+        url,
+        headers,
+        body,
+        bodyBytes: call.bodyBytes,
+        maxResponseBytes: call.maxResponseBytes,
+        stream: call.streamBody,
+        signal: this.signal,
+      });
+      this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? '?…' : ''} → ${response.status} (${Date.now() - started} ms)`);
+      return response;
+    });
   }
 
   private async tokenGet(url: URL, headers: Record<string, string>): Promise<HttpResponse> {
     try {
-      return await withRetry(
-        async () => {
-          const started = Date.now();
-          const response = await this.transport.send({ method: 'GET', url, headers: { 'user-agent': this.userAgent, ...headers } });
-          this.debug(`GET ${url.origin}${url.pathname} (token) → ${response.status} (${Date.now() - started} ms)`);
-          return response;
-        },
-        { policy: this.retry, canResend: true },
-      );
+      return await this.withRetry(url, async () => {
+        const started = Date.now();
+        const response = await this.transport.send({ method: 'GET', url, headers: { 'user-agent': this.userAgent, ...headers }, signal: this.signal });
+        this.debug(`GET ${url.origin}${url.pathname} (token) → ${response.status} (${Date.now() - started} ms)`);
+        return response;
+      });
     } catch (error) {
-      throw errorFromNetwork(error, { host: url.host, operation: `get a token from ${url.host}`, plainHttp: this.plainHttp, clientCertificate: this.clientCertificate });
+      throw this.networkError(error, { host: url.host, operation: `get a token from ${url.host}` });
     }
+  }
+
+  // Every attempt is resendable: a Buffer, or a stream opened afresh for each one.
+  private withRetry(url: URL, attempt: () => Promise<HttpResponse>): Promise<HttpResponse> {
+    this.checkNotAborted();
+    return withRetry(
+      async () => {
+        const response = await attempt();
+        this.reached.add(url.origin);
+        return response;
+      },
+      {
+        policy: this.retry,
+        canResend: true,
+        reachedBefore: () => this.reached.has(url.origin),
+        sleep: abortableSleep(this.signal),
+        onRetry: ({ attempt: n, delayMs, status, error }) =>
+          this.debug(`retry ${n} of ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`),
+      },
+    );
   }
 }

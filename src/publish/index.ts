@@ -4,6 +4,7 @@
 import type { ActionConfig } from '../inputs.js';
 import { RegistryClient } from '../oci/index.js';
 import type { Signer } from '../signing.js';
+import type { Secure } from '../supply-chain-step.js';
 import { planCharts, type PlannedChart } from './plan.js';
 import { discard, prepareCharts, type PreparedChart } from './prepare.js';
 import { dryRunResult, pushCharts, type PublishLog } from './push.js';
@@ -21,6 +22,8 @@ export interface PublishEnvironment {
   /** Where packaged archives wait for their push. */
   tempDir: string;
   sign?: Signer;
+  /** Keyless signing, provenance and Artifact Hub metadata for each chart in the registry. */
+  secure?: Secure;
   log: PublishLog;
   /** Runs a phase under a heading (a log group on a runner). */
   phase<T>(title: string, work: () => Promise<T>): Promise<T>;
@@ -45,11 +48,9 @@ export async function publish(sources: ChartSource[], config: ActionConfig, env:
   let prepared: PreparedChart[] = [];
   try {
     // One token for every repository and every tag check travel while the charts are packaged.
-    const targets = planned.map(({ target }) => ({ repository: target.repository, reference: target.tag }));
-    void registry.authorizeRepositories(targets.map((t) => t.repository));
-    registry.prefetchManifests(targets);
+    void registry.prepare(planned.map(({ target }) => ({ repository: target.repository, reference: target.tag })));
     prepared = await packageAll(planned, env);
-    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log }));
+    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log, secure: env.secure }));
   } finally {
     await registry.close();
     // Each push removes its archive; this covers an error before it got there.
@@ -72,6 +73,8 @@ function openRegistry(config: ActionConfig, env: PublishEnvironment): RegistryCl
     host: config.registry.host,
     credentials: config.username ? { username: config.username, password: config.password } : undefined,
     transport: { plainHttp: config.plainHttp, ...config.tls },
+    retry: { maxElapsedMs: config.retryTimeoutMs },
+    signal: env.signal,
     onSecret: env.onSecret,
     debug: env.log.debug,
   });

@@ -18,8 +18,17 @@ export interface ChartResult {
   pushed: boolean;
   signed: boolean;
   status: ChartStatus;
+  /** Why the chart failed, or what failed after it was pushed (signing, attesting). */
   error?: string;
+  signatureDigest?: string;
+  legacySignatureDigest?: string;
+  attestationDigest?: string;
+  attestationId?: string;
+  attestationUrl?: string;
 }
+
+/** What the supply-chain step adds to a pushed chart's result. */
+export type SupplyChainFields = Pick<ChartResult, 'signatureDigest' | 'legacySignatureDigest' | 'attestationDigest' | 'attestationId' | 'attestationUrl'>;
 
 /** The result of a chart whose outcome is `status`, with the manifest `digest` now behind its tag. */
 export function chartResult(

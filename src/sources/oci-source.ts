@@ -2,7 +2,8 @@
 // tag in a range) and what chart each one is, read from its manifest and config without the layers.
 import semver from 'semver';
 import { isStrictSemver } from '../chart/index.js';
-import { HELM_CONFIG_MEDIA_TYPE, HELM_PROV_LAYER_MEDIA_TYPE, versionForTag, type Descriptor, type Manifest, type RegistryClient } from '../oci/index.js';
+import type { Manifest, RegistryClient } from '../oci/client.js';
+import { HELM_CONFIG_MEDIA_TYPE, HELM_PROV_LAYER_MEDIA_TYPE, type Descriptor } from '../oci/helm-manifest.js';
 import { SourceError } from './errors.js';
 import type { OciSource } from './spec.js';
 
@@ -13,7 +14,7 @@ export async function ociSourceReferences(client: OciSourceClient, source: OciSo
   if (source.digest) return [source.digest];
   if (source.tag) return [source.tag];
   const versions = (await client.listTags(source.repository))
-    .map((tag) => ({ tag, version: versionForTag(tag) }))
+    .map((tag) => ({ tag, version: tag.replaceAll('_', '+') })) // Helm's tag for a version with +build
     .filter(({ version }) => isStrictSemver(version) && (!range || semver.satisfies(version, range)));
   return versions.sort((a, b) => semver.compare(a.version, b.version) || (a.version < b.version ? -1 : 1)).map((v) => v.tag);
 }
@@ -48,7 +49,7 @@ export async function readOciChart(client: OciSourceClient, repository: string, 
   if (typeof config.size !== 'number' || config.size > MAX_CONFIG_BYTES) throw new SourceError(`${where} has a chart config of ${String(config.size)} bytes; it is not read`);
   let meta: { name?: unknown; version?: unknown };
   try {
-    meta = JSON.parse((await client.getBlob(repository, config.digest)).toString('utf8')) as typeof meta;
+    meta = JSON.parse((await client.getBlob(repository, config.digest, config.size)).toString('utf8')) as typeof meta;
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new SourceError(`${where} has a chart config that is not JSON`);

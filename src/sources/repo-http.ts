@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DEFAULT_RETRY_POLICY, errorCode, headerValue, withRetry, type Credentials, type HttpResponse, type RetryPolicy, type Transport } from '../oci/index.js';
+import type { Credentials } from '../oci/auth.js';
+import { errorCode } from '../oci/errors.js';
+import { abortableSleep, DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../oci/retry.js';
+import { headerValue, type HttpResponse, type Transport } from '../oci/transport.js';
 import { displayUrl, SourceError } from './errors.js';
 
 export interface RepoHttpOptions {
@@ -27,8 +30,6 @@ export interface RepoHttpOptions {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
-/** Error pages and redirects are read whole (and bounded) even when the file itself is streamed. */
-const SMALL_BODY = 1024 * 1024;
 
 export class RepoHttp {
   /** Requests sent, retries and redirects included. */
@@ -62,7 +63,7 @@ export class RepoHttp {
   async download(url: URL, path: string, operation: string, maxBytes: number): Promise<{ digest: string; size: number }> {
     let written: { digest: string; size: number } | undefined;
     const { response, final } = await this.retrying(async (attempt) => {
-      const result = await this.follow(url, operation, { stream: true }, attempt);
+      const result = await this.follow(url, operation, { stream: true, maxBytes }, attempt);
       if (result.response.stream) written = await this.toFile(result.response.stream, path, operation, result.final, maxBytes);
       return result;
     });
@@ -80,6 +81,7 @@ export class RepoHttp {
       {
         policy: this.options.retry ?? DEFAULT_RETRY_POLICY,
         canResend: true,
+        sleep: abortableSleep(this.options.signal),
         onRetry: ({ attempt, delayMs, status, error }) => this.options.debug?.(`retry ${attempt} in ${delayMs} ms after ${status ?? describe(error)}`),
       },
     );
@@ -100,7 +102,7 @@ export class RepoHttp {
       const started = Date.now();
       let response: HttpResponse;
       try {
-        response = await this.options.transport.send({ method: 'GET', url, headers, maxResponseBytes: how.stream ? SMALL_BODY : how.maxBytes, stream: how.stream });
+        response = await this.options.transport.send({ method: 'GET', url, headers, maxResponseBytes: how.maxBytes, stream: how.stream, signal: this.options.signal });
       } catch (error) {
         throw this.networkError(error, operation, url);
       }

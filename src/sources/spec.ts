@@ -4,8 +4,9 @@
 // refusal says what to change, before any request is made.
 import semver from 'semver';
 import { ChartSourceError } from '../publish/sources.js';
-import { OciInputError, parseRegistryUrl } from '../oci/index.js';
-import type { Credentials } from '../oci/index.js';
+import type { Credentials } from '../oci/auth.js';
+import { OciInputError } from '../oci/errors.js';
+import { parseRegistryUrl } from '../oci/index.js';
 
 export interface ClassicRepoSource {
   kind: 'classic-repo';

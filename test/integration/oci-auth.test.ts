@@ -1,14 +1,11 @@
 // Authentication against the real Distribution registry: htpasswd Basic auth and token auth
 // (credentials, anonymous pull tokens, users without push rights), and the messages users get.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
 import { helmArtifact, pushChart, RegistryClient, RegistryError, type HelmArtifact } from '../../src/oci/index.js';
 import { startRegistry, type RegistryOptions, type TestRegistry } from '../support/registry.js';
 import { Cleanup } from '../support/tmp.js';
 
-const execFileAsync = promisify(execFile);
 const cleanup = new Cleanup();
 after(() => cleanup.run());
 
@@ -71,9 +68,12 @@ describe('Basic auth (htpasswd)', () => {
     assert.ok(secrets.includes(reg.password) && secrets.includes(encoded));
     assert.ok(debug.every((line) => !line.includes(reg.password) && !line.includes(encoded)), 'no secret in debug output');
 
-    // an independent client reads back exactly what we pushed
-    const raw = await execFileAsync('skopeo', ['inspect', '--raw', '--tls-verify=false', '--creds', `${reg.username}:${reg.password}`, `docker://${reg.host}/team/one:0.1.0`]);
-    assert.equal(raw.stdout, chart('team/one').manifest.body.toString());
+    // a plain HTTP client with the same credentials reads back exactly what we pushed
+    const raw = await fetch(`${reg.baseUrl}/v2/team/one/manifests/0.1.0`, {
+      headers: { authorization: `Basic ${encoded}`, accept: 'application/vnd.oci.image.manifest.v1+json' },
+    });
+    assert.equal(raw.status, 200);
+    assert.equal(await raw.text(), chart('team/one').manifest.body.toString());
   });
 
   it('a wrong password: "refused the credentials", naming the inputs', async () => {

@@ -1,5 +1,5 @@
 // The client's shortcuts against the real Distribution registry with token auth: tag checks sent
-// ahead (prefetchManifests) and a chart layer streamed from a file instead of held in memory.
+// ahead (prepare) and a chart layer streamed from a file instead of held in memory.
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -47,21 +47,19 @@ before(async () => {
 });
 
 describe('RegistryClient shortcuts (Distribution, token auth)', () => {
-  it('prefetchManifests sends the tag checks ahead: same requests, each answer used once', async () => {
+  it('prepare fetches one token and sends the tag checks ahead: same requests, each answer used once', async () => {
     const client = newClient();
     const artifacts = Array.from({ length: 5 }, (_, i) => chart(`ahead/chart-${i}`));
     await push(newClient(), artifacts[0]!);
-    await client.authorizeRepositories(artifacts.map((a) => a.repository));
-    const start = client.stats.registryRequests;
-    client.prefetchManifests(artifacts.map((a) => ({ repository: a.repository, reference: a.tag })));
+    void client.prepare(artifacts.map((a) => ({ repository: a.repository, reference: a.tag })));
     const results = await Promise.all(artifacts.map((a) => push(client, a)));
     assert.deepEqual(results.map((r) => r.status), ['unchanged', 'pushed', 'pushed', 'pushed', 'pushed']);
-    // 1 for the unchanged chart, 6 for each new one: what it costs without prefetching
-    assert.equal(client.stats.registryRequests - start, 1 + 4 * 6);
+    // GET /v2/, 1 for the unchanged chart, 6 for each new one: what it costs without prefetching
+    assert.deepEqual(client.stats, { registryRequests: 1 + 1 + 4 * 6, tokenRequests: 1, otherRequests: 0 });
     // the prefetched answers are gone: a second round asks again
     const again = await Promise.all(artifacts.map((a) => push(client, a)));
     assert.ok(again.every((r) => r.status === 'unchanged'));
-    assert.equal(client.stats.registryRequests - start, 1 + 4 * 6 + 5);
+    assert.equal(client.stats.registryRequests, 1 + 1 + 4 * 6 + 5);
   });
 
   it('streams a chart layer from a file, opening it again for each attempt', async () => {

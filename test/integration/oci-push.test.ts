@@ -168,17 +168,15 @@ describe('pushChart against Distribution (token auth)', () => {
     assert.match(show.stdout, /Digest: sha256|name: pushdemo/);
   });
 
-  it('re-pushing the same chart is 1 request and no writes', async () => {
+  it('re-pushing the same chart is 1 request after the client is prepared, and no writes', async () => {
     const client = newClient();
-    await client.authorizeRepositories(['charts/pushdemo']);
-    const before = client.stats;
     const mark = reg.logs().length;
+    await client.prepare([{ repository: 'charts/pushdemo', reference: TAG }]);
     const result = await pushChart(client, artifact('charts/pushdemo'), { ifExists: 'fail', sameChartFiles: async () => false });
     assert.deepEqual(result, { status: 'unchanged', digest: helmDigest, signed: false });
-    assert.equal(client.stats.registryRequests - before.registryRequests, 1);
-    assert.equal(client.stats.tokenRequests, before.tokenRequests);
+    assert.deepEqual(client.stats, { registryRequests: 2, tokenRequests: 1, otherRequests: 0 }, 'GET /v2/ and one token to prepare, then the tag check');
     const seen = await registryRequestsSince(mark);
-    assert.deepEqual(seen, [`GET /v2/charts/pushdemo/manifests/${TAG}`]);
+    assert.deepEqual(seen, ['GET /v2/', `GET /v2/charts/pushdemo/manifests/${TAG}`]);
   });
 
   it('the same files in another archive are unchanged, and the registry\'s digest is reported', async () => {
@@ -202,8 +200,8 @@ describe('pushChart against Distribution (token auth)', () => {
 
     it('fail: refuses with a message naming both digests and the if-exists choices, writing nothing', async () => {
       const client = newClient();
-      await client.authorizeRepositories(['charts/pushdemo']);
       const mark = reg.logs().length;
+      await client.prepare([{ repository: 'charts/pushdemo', reference: TAG }]);
       await assert.rejects(pushChart(client, changed, { ifExists: 'fail', sameChartFiles: async () => false }), (error: unknown) => {
         assert.ok(error instanceof RegistryError);
         assert.equal(error.kind, 'tag-exists');
@@ -214,8 +212,8 @@ describe('pushChart against Distribution (token auth)', () => {
       });
       const seen = await registryRequestsSince(mark);
       assert.deepEqual(writes(seen), []);
-      // GET by tag (brings the manifest), GET of their chart layer for the file comparison
-      assert.equal(seen.filter((r) => r.startsWith('GET ')).length, 2, seen.join('\n'));
+      // GET /v2/ to prepare, GET by tag (brings the manifest), GET of their chart layer for the file comparison
+      assert.equal(seen.filter((r) => r.startsWith('GET ')).length, 3, seen.join('\n'));
     });
 
     it('skip: keeps the registry\'s copy, reports its digest and warns', async () => {
@@ -226,26 +224,6 @@ describe('pushChart against Distribution (token auth)', () => {
       assert.equal(result.digest, helmDigest);
       assert.match(result.warning ?? '', /already exists with a different chart.*if-exists is skip/);
       assert.deepEqual(writes(await registryRequestsSince(mark)), []);
-    });
-
-    it('dry run: reads only, says what would happen', async () => {
-      const client = newClient({ access: 'pull' });
-      const mark = reg.logs().length;
-      const tokensBefore = reg.tokenServer!.requests.length;
-      assert.deepEqual(await pushChart(client, changed, { ifExists: 'overwrite', dryRun: true, sameChartFiles: async () => false }), {
-        status: 'pushed',
-        digest: changed.manifest.digest,
-        signed: false,
-      });
-      await assert.rejects(pushChart(client, changed, { ifExists: 'fail', dryRun: true, sameChartFiles: async () => false }), /already exists/);
-      const fresh = artifact('charts/never-pushed');
-      assert.deepEqual(await pushChart(client, fresh, { ifExists: 'fail', dryRun: true, sameChartFiles: async () => false }), {
-        status: 'pushed',
-        digest: fresh.manifest.digest,
-        signed: false,
-      });
-      assert.deepEqual(writes(await registryRequestsSince(mark)), []);
-      assert.ok(reg.tokenServer!.requests.slice(tokensBefore).every((r) => r.scopes.every((s) => s.endsWith(':pull'))), 'dry runs ask for pull only');
     });
 
     it('overwrite: pushes only the blobs the registry lacks and moves the tag', async () => {
@@ -274,13 +252,11 @@ describe('pushChart against Distribution (token auth)', () => {
     diagnostics.subscribe('undici:client:connected', onConnect);
     const started = performance.now();
     try {
-      await client.authorizeRepositories(artifacts.map((a) => a.repository));
-      const afterAuth = client.stats;
-      assert.deepEqual(afterAuth, { registryRequests: 1, tokenRequests: 1, otherRequests: 0 }, 'one GET /v2/ and one token for all');
+      void client.prepare(artifacts.map((a) => ({ repository: a.repository, reference: TAG })));
       const results = await Promise.all(artifacts.map((a) => pushChart(client, a, { ifExists: 'fail', sameChartFiles: async () => false })));
       assert.ok(results.every((r) => r.status === 'pushed'));
-      const perChart = (client.stats.registryRequests - afterAuth.registryRequests) / count;
-      assert.equal(perChart, 6);
+      // one GET /v2/ and one token for all, then 6 requests per chart
+      assert.equal((client.stats.registryRequests - 1) / count, 6);
       assert.equal(client.stats.tokenRequests, 1);
 
       const again = client.stats.registryRequests;

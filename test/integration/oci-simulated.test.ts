@@ -19,7 +19,7 @@ after(() => cleanup.run());
 const USER = 'sim';
 const PASS = 'sim-secret';
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
-const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 5, factor: 2, jitter: 0.1, maxDelayMs: 20, maxRetryAfterMs: 5000 };
+const FAST_RETRY: RetryPolicy = { maxAttempts: 3, maxElapsedMs: 5000, baseDelayMs: 5, factor: 2, jitter: 0.1, maxDelayMs: 20 };
 
 interface Seen {
   method: string;
@@ -331,5 +331,23 @@ describe('simulated registries', () => {
     assert.equal((await push(client(sim), artifact('reset'))).status, 'pushed');
     assert.equal(resets, 2);
     assert.equal(writes(sim).filter((s) => s.url.includes('/manifests/')).every((s) => s.bodyLength > 0), true);
+  });
+
+  it('simulated: a request\'s deadline grows with what it carries: a slow 2 MiB upload completes, a slow small answer times out', async () => {
+    const slow = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const sim = await simulate((req, _body, res) => {
+      if (req.method === 'PUT' || req.url!.includes('/manifests/')) {
+        void slow(1_200).then(() => defaultRegistry(req, _body, res, sim));
+        return true;
+      }
+      return false;
+    });
+    const deadline = { baseMs: 600, perMiBMs: 1_000 };
+    const big = new RegistryClient({ host: sim.host, credentials: { username: USER, password: PASS }, transport: { plainHttp: true, deadline }, retry: FAST_RETRY });
+    cleanup.add(() => big.close());
+    await big.pushBlob('sim/big', artifact('big', 2 * 1024 * 1024).chart);
+    const started = Date.now();
+    await assert.rejects(big.getManifest('sim/big', '1.0.0'), (e: unknown) => e instanceof RegistryError && e.kind === 'timeout' && /did not complete the request within 1 s/.test(e.message));
+    assert.ok(Date.now() - started < FAST_RETRY.maxAttempts * 1_000, 'each attempt ended at its deadline');
   });
 });

@@ -32,7 +32,7 @@ function client(reg: TestRegistry, transport: TransportOptions): RegistryClient 
     host: reg.host,
     credentials: { username: reg.username, password: reg.password },
     transport,
-    retry: { maxAttempts: 2, baseDelayMs: 10, factor: 2, jitter: 0.1, maxDelayMs: 50, maxRetryAfterMs: 1000 },
+    retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
   });
   cleanup.add(() => c.close());
   return c;

@@ -8,7 +8,8 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { blobOf, RegistryClient, RegistryError } from '../../src/oci/index.js';
+import { blobOf } from '../../src/oci/helm-manifest.js';
+import { RegistryClient, RegistryError } from '../../src/oci/index.js';
 import { issueServerCert, makeCa } from '../support/certs.js';
 import { Cleanup, removeDir } from '../support/tmp.js';
 

@@ -10,7 +10,10 @@ import * as core from '@actions/core';
 import { bundleFromJSON, type SerializedBundle } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
-import { RegistryClient, type ManifestInfo } from '../../src/oci/index.js';
+import type { Descriptor } from '../../src/oci/helm-manifest.js';
+import { RegistryClient } from '../../src/oci/index.js';
+
+type ManifestInfo = Descriptor;
 import { listReferrers, referrersTag } from '../../src/oci/referrers.js';
 import { legacySignatureTag, resolveSupplyChain, SupplyChain, SupplyChainError, type ChartSupplyChain } from '../../src/supply-chain/index.js';
 import { helmHome, helmOk, type HelmHome } from '../support/helm.js';

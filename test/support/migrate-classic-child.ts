@@ -1,6 +1,7 @@
 // A migration in a process of its own, so a test can kill it half-way: reads its settings from the
 // MIGRATE_SETTINGS environment variable (JSON) and prints one line per finished version.
-import { RegistryClient, Transport } from '../../src/oci/index.js';
+import { RegistryClient } from '../../src/oci/index.js';
+import { Transport } from '../../src/oci/transport.js';
 import { parseSourceLine, type ClassicRepoSource } from '../../src/sources/index.js';
 import { migrateClassic } from './migrate-classic.js';
 

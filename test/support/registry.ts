@@ -67,6 +67,13 @@ export interface TestRegistry {
   configFile: string;
   /** Everything the registry process printed so far (stdout and stderr interleaved). */
   logs(): string;
+  /**
+   * Kills the registry process (SIGKILL, as a crash would), keeping its storage; `restart` brings
+   * it back on the same port. Upload sessions open at the kill are lost: the restarted registry
+   * has a new http.secret, as a Distribution without a configured secret does on every start.
+   */
+  kill(): Promise<void>;
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -222,6 +229,14 @@ async function launch(configFile: string, port: number, baseUrl: string, tls: Tl
   throw new Error(`docker-registry did not answer on ${baseUrl}/v2/ within ${READY_TIMEOUT_MS} ms:\n${buffer}`);
 }
 
+async function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await exited;
+  running.delete(child);
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -282,10 +297,12 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
 
     const configFile = join(root, 'config.yml');
     const scheme = tls ? 'https' : 'http';
+    const writeConfig = (port: number): Promise<void> =>
+      writeFile(configFile, registryConfig({ port, dataDir, deleteEnabled: options.deleteEnabled ?? true, tls, auth: authConfig }));
     let started: Started | undefined;
     for (let attempt = 1; started === undefined; attempt++) {
       const port = await freePort();
-      await writeFile(configFile, registryConfig({ port, dataDir, deleteEnabled: options.deleteEnabled ?? true, tls, auth: authConfig }));
+      await writeConfig(port);
       try {
         started = await launch(configFile, port, `${scheme}://127.0.0.1:${port}`, tls);
       } catch (error) {
@@ -293,7 +310,10 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
       }
     }
 
-    const { child, port, logs } = started;
+    const { port } = started;
+    let { child } = started;
+    let earlierLogs = '';
+    let currentLogs = started.logs;
     const host = `127.0.0.1:${port}`;
     const ownTokenServer = tokenServer;
     let stopped = false;
@@ -316,7 +336,19 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
       tokenServer: ownTokenServer,
       dataDir,
       configFile,
-      logs,
+      logs: () => earlierLogs + currentLogs(),
+      async kill() {
+        await killChild(child);
+      },
+      async restart() {
+        if (stopped) throw new Error('the registry was stopped');
+        await killChild(child);
+        earlierLogs += currentLogs();
+        await writeConfig(port);
+        const again = await launch(configFile, port, `${scheme}://${host}`, tls);
+        child = again.child;
+        currentLogs = again.logs;
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

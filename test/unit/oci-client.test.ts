@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { rootCertificates } from 'node:tls';
 import { after, describe, it } from 'node:test';
-import { RegistryClient, withDigestParam } from '../../src/oci/client.js';
+import { RegistryClient } from '../../src/oci/client.js';
 import { OciInputError } from '../../src/oci/errors.js';
 import { headerValue, tlsConnectOptions } from '../../src/oci/transport.js';
+import { withDigestParam } from '../../src/oci/upload.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorCode, errorFromNetwork, errorFromResponse, parseErrorBody, RegistryError, type ResponseErrorContext } from '../../src/oci/errors.js';
+import { errorCode, parseErrorBody, RegistryError } from '../../src/oci/errors.js';
+import { errorFromNetwork } from '../../src/oci/network-errors.js';
+import { errorFromResponse, type ResponseErrorContext } from '../../src/oci/response-errors.js';
 
 const body = (code: string, message: string): Buffer => Buffer.from(JSON.stringify({ errors: [{ code, message, detail: null }] }));
 
@@ -66,6 +68,14 @@ describe('errorFromResponse', () => {
     assert.doesNotMatch(fromResponse({ status: 400, body: Buffer.from('<html>x</html>') }).message, /html/);
   });
 
+  it('a 5xx after retries points to retry-timeout; registry text is one line without control characters, and short', () => {
+    assert.match(fromResponse({ status: 503 }).message, /also after retries; if it is restarting or overloaded, raise the retry-timeout input/);
+    const messy = fromResponse({ status: 400, body: Buffer.from(`{"errors": [\n\u0000\u001b[31m${'x'.repeat(1000)}`) }).message;
+    assert.doesNotMatch(messy, /[\u0000-\u001f]/);
+    assert.ok(messy.length < 500, `${messy.length} characters`);
+    assert.match(fromResponse({ status: 502, body: Buffer.from('<!DOCTYPE html><html><body>Bad gateway</body></html>') }).message, /sent an HTML page instead of an error/);
+  });
+
   it('parses error bodies defensively', () => {
     assert.deepEqual(parseErrorBody(undefined), []);
     assert.deepEqual(parseErrorBody(Buffer.from('nope')), []);
@@ -103,6 +113,23 @@ describe('errorFromNetwork', () => {
     assert.match(errorFromNetwork(codeError('ENOTFOUND'), ctx).message, /reg\.example could not be resolved/);
     assert.match(errorFromNetwork(codeError('UND_ERR_CONNECT_TIMEOUT'), ctx).message, /timed out/);
     assert.match(errorFromNetwork(codeError('ECONNRESET'), { ...ctx, plainHttp: true }).message, /remove the plain-http input/);
+  });
+
+  it('a refused connection to a registry that answered before: it went away, retry-timeout waits longer', () => {
+    const e = errorFromNetwork(codeError('ECONNREFUSED'), { ...ctx, reachedBefore: true });
+    assert.match(e.message, /connection refused \(it answered earlier and did not come back in time; raise the retry-timeout input to wait longer\)/);
+  });
+
+  it('a request past its deadline, an answer too large, the step out of time', () => {
+    const late = errorFromNetwork(codeError('ERR_REQUEST_DEADLINE', 'reg.example:5000 did not complete the request within 60 s'), ctx);
+    assert.equal(late.kind, 'timeout');
+    assert.match(late.message, /did not answer in time, also after retries \(reg\.example:5000 did not complete the request within 60 s\)/);
+    const large = errorFromNetwork(codeError('ERR_RESPONSE_TOO_LARGE', 'reg.example:5000 sent a response of more than the 4194304 bytes expected'), ctx);
+    assert.equal(large.kind, 'protocol');
+    assert.match(large.message, /more than the 4194304 bytes expected; refusing to read it/);
+    const aborted = errorFromNetwork(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), { ...ctx, aborted: true });
+    assert.equal(aborted.kind, 'aborted');
+    assert.equal(aborted.message, 'could not check ns/chart:1.0.0 (reg.example:5000/ns/chart): the step ran out of time while waiting for reg.example:5000 to check ns/chart:1.0.0; raise the timeout input if the registry is just slow.');
   });
 
   it('never repeats a proxy password from an error message', () => {

@@ -4,7 +4,7 @@ import {
   jsonToGoYaml,
   toGoYaml
 } from "./chunk-AMSNIPQQ.js";
-import "./chunk-PY5VAGIZ.js";
+import "./chunk-6DG7BXTN.js";
 
 // node_modules/openpgp/dist/node/openpgp.mjs
 import { createRequire } from "module";

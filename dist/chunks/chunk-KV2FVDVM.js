@@ -1,18 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   authValue,
-  getState,
   helmRegistryConfigPath,
-  info,
   parseLoginRecord,
   planLogin,
   recordSecrets,
+  undoLogin,
+  writeLogin
+} from "./chunk-N22XANHU.js";
+import {
+  getState,
+  info,
   saveState,
   setSecret,
-  undoLogin,
-  warning,
-  writeLogin
-} from "./chunk-LBEWAPR2.js";
+  warning
+} from "./chunk-7PAE4VLK.js";
 
 // src/errors.ts
 function describeError(error) {
@@ -27,7 +29,7 @@ function describeError(error) {
   const [first, ...causes] = parts;
   return causes.length === 0 ? first : `${first} (cause: ${causes.join(": ")})`;
 }
-var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError"]);
+var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError", "SigningError", "SupplyChainError", "SupplyChainInputError"]);
 function isUserFacing(error) {
   return error instanceof Error && USER_FACING.has(error.name);
 }

@@ -3,7 +3,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-PY5VAGIZ.js";
+} from "./chunk-6DG7BXTN.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -1044,14 +1044,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path4 && path4[0] !== "/") {
+          path4 = `/${path4}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path4}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1502,39 +1502,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path4, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path4,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path4, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path4,
           error2.message
         );
       });
@@ -1583,9 +1583,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path4, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path4);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1648,7 +1648,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path4,
         method,
         body,
         headers,
@@ -1663,11 +1663,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path5 !== "string") {
+        if (typeof path4 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path4)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1733,7 +1733,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path4, query) : path4;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6426,7 +6426,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request;
+      const { method, path: path4, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6507,7 +6507,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path4} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7036,7 +7036,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7133,7 +7133,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path4;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7486,9 +7486,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path4 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path4;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8727,10 +8727,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path4 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path4;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10702,20 +10702,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path4) {
+      if (typeof path4 !== "string") {
+        return path4;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path4.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path4;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path4);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10737,7 +10737,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10775,9 +10775,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path4, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path4,
         method,
         body,
         headers,
@@ -11240,10 +11240,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path4,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16122,9 +16122,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path4) {
+      for (let i = 0; i < path4.length; ++i) {
+        const code = path4.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19044,11 +19044,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path4 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path4 = `/${path4}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path4);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19932,10 +19932,148 @@ var HttpClient = class {
 };
 var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
 
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error2) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error2.statusCode}
+ 
+        Error Message: ${error2.message}`);
+      });
+      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret(id_token);
+        return id_token;
+      } catch (error2) {
+        throw new Error(`Error message: ${error2.message}`);
+      }
+    });
+  }
+};
+
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -19975,7 +20113,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter2(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -20016,7 +20154,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter2(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -20030,7 +20168,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter2(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -20236,7 +20374,7 @@ import * as path2 from "path";
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 import * as path from "path";
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -20266,7 +20404,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 function readlink(fsPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
+  return __awaiter5(this, void 0, void 0, function* () {
     const result = yield fs2.promises.readlink(fsPath);
     if (IS_WINDOWS && !result.endsWith("\\")) {
       return `${result}\\`;
@@ -20276,7 +20414,7 @@ function readlink(fsPath) {
 }
 var READONLY = fs2.constants.O_RDONLY;
 function exists(fsPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
+  return __awaiter5(this, void 0, void 0, function* () {
     try {
       yield stat(fsPath);
     } catch (err) {
@@ -20299,7 +20437,7 @@ function isRooted(p) {
   return p.startsWith("/");
 }
 function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter3(this, void 0, void 0, function* () {
+  return __awaiter5(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
       stats = yield stat(filePath);
@@ -20369,7 +20507,7 @@ function isUnixExecutable(stats) {
 }
 
 // node_modules/@actions/io/lib/io.js
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -20397,7 +20535,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
   });
 };
 function cp(source_1, dest_1) {
-  return __awaiter4(this, arguments, void 0, function* (source, dest, options = {}) {
+  return __awaiter6(this, arguments, void 0, function* (source, dest, options = {}) {
     const { force, recursive, copySourceDirectory } = readCopyOptions(options);
     const destStat = (yield exists(dest)) ? yield stat(dest) : null;
     if (destStat && destStat.isFile() && !force) {
@@ -20423,7 +20561,7 @@ function cp(source_1, dest_1) {
   });
 }
 function rmRF(inputPath) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     if (IS_WINDOWS) {
       if (/[*"<>|]/.test(inputPath)) {
         throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
@@ -20442,13 +20580,13 @@ function rmRF(inputPath) {
   });
 }
 function mkdirP(fsPath) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     ok(fsPath, "a path argument must be provided");
     yield mkdir(fsPath, { recursive: true });
   });
 }
 function which(tool, check) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
@@ -20471,7 +20609,7 @@ function which(tool, check) {
   });
 }
 function findInPath(tool) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
@@ -20518,7 +20656,7 @@ function readCopyOptions(options) {
   return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     if (currentDepth >= 255)
       return;
     currentDepth++;
@@ -20538,7 +20676,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
   });
 }
 function copyFile2(srcFile, destFile, force) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     if ((yield lstat(srcFile)).isSymbolicLink()) {
       try {
         yield lstat(destFile);
@@ -20559,7 +20697,7 @@ function copyFile2(srcFile, destFile, force) {
 
 // node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -20795,12 +20933,12 @@ var ToolRunner = class extends events.EventEmitter {
    * @returns   number
    */
   exec() {
-    return __awaiter5(this, void 0, void 0, function* () {
+    return __awaiter7(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter5(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -21004,7 +21142,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
 };
 
 // node_modules/@actions/exec/lib/exec.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -21032,7 +21170,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
   });
 };
 function exec(commandLine, args, options) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     const commandArgs = argStringToArray(commandLine);
     if (commandArgs.length === 0) {
       throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
@@ -21044,7 +21182,7 @@ function exec(commandLine, args, options) {
   });
 }
 function getExecOutput(commandLine, args, options) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     var _a, _b;
     let stdout = "";
     let stderr = "";
@@ -21081,7 +21219,7 @@ var platform = os4.platform();
 var arch = os4.arch();
 
 // node_modules/@actions/core/lib/core.js
-var __awaiter7 = function(thisArg, _arguments, P, generator) {
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -21160,7 +21298,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter9(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -21181,331 +21319,16 @@ function saveState(name, value) {
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
-
-// src/helm/registry-config.ts
-import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, open as open2, readFile, readlink as readlink2, realpath, rename as rename2, rmdir as rmdir2, stat as stat2, unlink as unlink2 } from "node:fs/promises";
-import os6 from "node:os";
-import path4 from "node:path";
-function helmRegistryConfigPath(env = process.env, platform2 = process.platform, home = env.HOME || os6.homedir()) {
-  const p = platform2 === "win32" ? path4.win32 : path4.posix;
-  if (env.HELM_REGISTRY_CONFIG) return env.HELM_REGISTRY_CONFIG;
-  if (env.HELM_CONFIG_HOME) return p.join(env.HELM_CONFIG_HOME, "registry", "config.json");
-  let base = env.XDG_CONFIG_HOME;
-  if (!base) {
-    if (platform2 === "win32") base = env.APPDATA;
-    else if (platform2 === "darwin") base = home && p.join(home, "Library", "Preferences");
-    else base = home && p.join(home, ".config");
-  }
-  if (!base) {
-    const missing = platform2 === "win32" ? "APPDATA" : "HOME";
-    throw new Error(`cannot locate Helm's registry config: ${missing} is not set (set HELM_REGISTRY_CONFIG)`);
-  }
-  return p.join(base, "helm", "registry", "config.json");
-}
-function registryConfigKey(host) {
-  if (!/^[^\s/\\]+$/.test(host) || host.includes("@")) {
-    throw new Error(`registry login needs a bare host[:port] (no scheme, path or user), got ${JSON.stringify(host)}`);
-  }
-  if (host === "docker.io" || host === "registry-1.docker.io") return "https://index.docker.io/v1/";
-  return host;
-}
-function authValue(username, password) {
-  if (!username || !password) throw new Error("registry login needs both a username and a password");
-  if (username.includes(":")) throw new Error('registry login: the username must not contain ":"');
-  return Buffer.from(`${username}:${password}`, "utf8").toString("base64");
-}
-async function planLogin(configPath, host) {
-  const file = path4.resolve(configPath);
-  const key = registryConfigKey(host);
-  const text = await readConfig(file);
-  if (text === void 0) {
-    return { path: file, host, fileExisted: false, hadAuths: false, hadEntry: false, createdDirs: await missingDirs(path4.dirname(file)) };
-  }
-  const doc = parseConfig(text, file);
-  const entry = doc.auths && lastMember(doc.auths.span, key);
-  const mode = (await stat2(file)).mode & 511;
-  return {
-    path: file,
-    host,
-    fileExisted: true,
-    fileMode: mode,
-    hadAuths: doc.auths !== void 0,
-    hadEntry: entry !== void 0,
-    ...entry ? { previousEntry: text.slice(entry.valueStart, entry.valueEnd) } : {},
-    createdDirs: []
-  };
-}
-async function writeLogin(record, username, password) {
-  const key = registryConfigKey(record.host);
-  const entry = { auth: authValue(username, password) };
-  const target = await resolveTarget(record.path);
-  const text = await readConfig(target);
-  const warnings = [];
-  let next;
-  if (text === void 0) {
-    next = JSON.stringify({ auths: { [key]: entry } }, null, "	");
-    await mkdir2(path4.dirname(target), { recursive: true, mode: 448 });
-  } else {
-    const doc = parseConfig(text, target);
-    warnings.push(...helperWarnings(doc.value, key, target));
-    next = putEntry(doc, key, (indent) => formatJson(entry, indent), entry);
-  }
-  await writeAtomic(target, next, 384);
-  return warnings;
-}
-async function undoLogin(record) {
-  try {
-    return await undo(record);
-  } catch (error2) {
-    return [`could not undo the registry login for ${record.host} in ${record.path}: ${describeError(error2)}`];
-  }
-}
-async function undo(record) {
-  const key = registryConfigKey(record.host);
-  const target = await resolveTarget(record.path);
-  const text = await readConfig(target);
-  if (text === void 0) {
-    return record.fileExisted ? [`${record.path} was removed after login; nothing to restore for ${record.host}`] : [];
-  }
-  let doc;
-  try {
-    doc = parseConfig(text, target);
-  } catch (error2) {
-    return [`${describeError(error2)}; the login entry for ${record.host} may still be in it`];
-  }
-  let next = text;
-  if (record.hadEntry && record.previousEntry !== void 0) {
-    const previous = record.previousEntry;
-    next = putEntry(doc, key, () => previous, JSON.parse(previous));
-  } else if (doc.auths) {
-    next = deleteMember(text, doc.auths.span, key);
-    const after = parseConfig(next, target);
-    if (!record.hadAuths && after.auths && after.auths.span.members.length === 0) {
-      next = deleteMember(next, after.root, "auths");
-    }
-  }
-  if (!record.fileExisted && parseConfig(next, target).root.members.length === 0) {
-    await unlink2(target);
-    for (const dir of record.createdDirs) {
-      if (!await rmdir2(dir).then(() => true, () => false)) break;
-    }
-    return [];
-  }
-  if (next !== text) await writeAtomic(target, next, record.fileExisted ? record.fileMode ?? 384 : 384);
-  return [];
-}
-function recordSecrets(record) {
-  if (record.previousEntry === void 0) return [];
-  const secrets = /* @__PURE__ */ new Set();
-  try {
-    const entry = JSON.parse(record.previousEntry);
-    if (entry && typeof entry === "object") {
-      for (const [field, value] of Object.entries(entry)) {
-        if (typeof value !== "string" || value === "") continue;
-        if (["auth", "password", "identitytoken", "registrytoken"].includes(field)) secrets.add(value);
-        if (field === "auth") {
-          const decoded = Buffer.from(value, "base64").toString("utf8");
-          const colon = decoded.indexOf(":");
-          if (colon >= 0 && colon < decoded.length - 1) secrets.add(decoded.slice(colon + 1));
-        }
-      }
-    }
-  } catch {
-  }
-  secrets.add(record.previousEntry);
-  return [...secrets];
-}
-function parseLoginRecord(text) {
-  if (!text) return void 0;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!value || typeof value !== "object") return void 0;
-  const r = value;
-  const ok2 = typeof r.path === "string" && typeof r.host === "string" && typeof r.fileExisted === "boolean" && typeof r.hadAuths === "boolean" && typeof r.hadEntry === "boolean" && (r.fileMode === void 0 || typeof r.fileMode === "number") && (r.previousEntry === void 0 || typeof r.previousEntry === "string") && Array.isArray(r.createdDirs) && r.createdDirs.every((d) => typeof d === "string");
-  return ok2 ? r : void 0;
-}
-async function readConfig(file) {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error2) {
-    if (errorCode(error2) === "ENOENT") return void 0;
-    throw new Error(`cannot read Helm registry config ${file}: ${describeError(error2)}`, { cause: error2 });
-  }
-}
-function parseConfig(text, file) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error2) {
-    const at = /position \d+/.exec(describeError(error2));
-    throw new Error(`Helm registry config ${file} is not valid JSON${at ? ` (at ${at[0]})` : ""}; not changing it`);
-  }
-  if (!value || typeof value !== "object" || Array.isArray(value)) {
-    throw new Error(`Helm registry config ${file} is not a JSON object; not changing it`);
-  }
-  const root = scanObject(text, skipSpace(text, 0));
-  const authsMember = lastMember(root, "auths");
-  if (!authsMember) return { text, value, root };
-  if (text[authsMember.valueStart] !== "{") {
-    throw new Error(`Helm registry config ${file} has an "auths" that is not an object; not changing it`);
-  }
-  return { text, value, root, auths: { member: authsMember, span: scanObject(text, authsMember.valueStart) } };
-}
-function helperWarnings(config, key, file) {
-  const helpers = config.credHelpers;
-  const forHost = helpers && typeof helpers === "object" ? helpers[key] : void 0;
-  const [helper, field] = typeof forHost === "string" && forHost !== "" ? [forHost, "credHelpers"] : typeof config.credsStore === "string" && config.credsStore !== "" ? [config.credsStore, "credsStore"] : [];
-  if (!helper) return [];
-  return [
-    `${file} names the credential helper docker-credential-${helper} (${field}) for ${key}: later helm commands ask that helper, not the login written here, and fail if it is not installed`
-  ];
-}
-function skipSpace(text, i) {
-  while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r")) i++;
-  return i;
-}
-function stringEnd(text, start) {
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if (text[i] === '"') return i + 1;
-  }
-  throw new Error("unterminated JSON string");
-}
-function valueEnd(text, start) {
-  const c = text[start];
-  if (c === '"') return stringEnd(text, start);
-  if (c === "{" || c === "[") {
-    let depth = 0;
-    for (let i2 = start; i2 < text.length; i2++) {
-      const d = text[i2];
-      if (d === '"') i2 = stringEnd(text, i2) - 1;
-      else if (d === "{" || d === "[") depth++;
-      else if ((d === "}" || d === "]") && --depth === 0) return i2 + 1;
-    }
-    throw new Error("unterminated JSON value");
-  }
-  let i = start;
-  while (i < text.length && !",}] 	\n\r".includes(text[i])) i++;
-  return i;
-}
-function scanObject(text, open3) {
-  const members = [];
-  let i = skipSpace(text, open3 + 1);
-  while (text[i] !== "}") {
-    const keyEnd = stringEnd(text, i);
-    const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    const end = valueEnd(text, valueStart);
-    members.push({ key: JSON.parse(text.slice(i, keyEnd)), keyStart: i, keyEnd, valueStart, valueEnd: end });
-    i = skipSpace(text, end);
-    if (text[i] === ",") i = skipSpace(text, i + 1);
-  }
-  return { open: open3, close: i, members };
-}
-function lastMember(object, key) {
-  const index = lastIndex(object, key);
-  return index < 0 ? void 0 : object.members[index];
-}
-function lastIndex(object, key) {
-  for (let i = object.members.length - 1; i >= 0; i--) if (object.members[i].key === key) return i;
-  return -1;
-}
-function formatJson(value, indent) {
-  return indent === null ? JSON.stringify(value) : JSON.stringify(value, null, "	").replaceAll("\n", `
-${indent}`);
-}
-function indentBefore(text, pos) {
-  const lineStart = text.lastIndexOf("\n", pos - 1) + 1;
-  const prefix = text.slice(lineStart, pos);
-  return lineStart > 0 && /^[ \t]*$/.test(prefix) ? prefix : null;
-}
-function putEntry(doc, key, entryText, entry) {
-  if (doc.auths) return setMember(doc.text, doc.auths.span, key, entryText);
-  return setMember(doc.text, doc.root, "auths", (indent) => formatJson({ [key]: entry }, indent));
-}
-function setMember(text, object, key, valueText) {
-  const existing = lastMember(object, key);
-  if (existing) {
-    return splice(text, existing.valueStart, existing.valueEnd, valueText(indentBefore(text, existing.keyStart)));
-  }
-  const first = object.members[0];
-  const last = object.members.at(-1);
-  if (first && last) {
-    const separator = text.slice(object.open + 1, first.keyStart);
-    const colon = text.slice(first.keyEnd, first.valueStart);
-    const member = `,${separator}${JSON.stringify(key)}${colon}${valueText(indentBefore(text, first.keyStart))}`;
-    return splice(text, last.valueEnd, last.valueEnd, member);
-  }
-  const compact = !text.includes("\n") && text.trim() !== "{}";
-  if (compact) return splice(text, object.open + 1, object.close, `${JSON.stringify(key)}:${valueText(null)}`);
-  const lineStart = text.lastIndexOf("\n", object.open) + 1;
-  const outer = /^[ \t]*/.exec(text.slice(lineStart))[0];
-  const inner = `${outer}	`;
-  return splice(text, object.open + 1, object.close, `
-${inner}${JSON.stringify(key)}: ${valueText(inner)}
-${outer}`);
-}
-function deleteMember(text, object, key) {
-  const index = lastIndex(object, key);
-  if (index < 0) return text;
-  const member = object.members[index];
-  if (object.members.length === 1) return splice(text, object.open + 1, object.close, "");
-  if (index === 0) return splice(text, member.keyStart, object.members[1].keyStart, "");
-  return splice(text, object.members[index - 1].valueEnd, member.valueEnd, "");
-}
-function splice(text, start, end, insert) {
-  return text.slice(0, start) + insert + text.slice(end);
-}
-async function resolveTarget(file) {
-  try {
-    return await realpath(file);
-  } catch {
-    const target = await readlink2(file).catch(() => void 0);
-    return target === void 0 ? file : path4.resolve(path4.dirname(file), target);
-  }
-}
-async function writeAtomic(file, text, mode) {
-  const temp = path4.join(path4.dirname(file), `.${path4.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open2(temp, "wx", mode);
-  try {
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename2(temp, file);
-  } catch (error2) {
-    await unlink2(temp).catch(() => void 0);
-    throw new Error(`cannot write Helm registry config ${file}: ${describeError(error2)}`, { cause: error2 });
-  }
-}
-async function missingDirs(dir) {
-  const missing = [];
-  for (let current = dir; ; current = path4.dirname(current)) {
-    try {
-      await stat2(current);
-      return missing;
-    } catch (error2) {
-      if (errorCode(error2) !== "ENOENT" || path4.dirname(current) === current) return missing;
-      missing.push(current);
-    }
-  }
-}
-function errorCode(error2) {
-  return error2 && typeof error2 === "object" && "code" in error2 ? String(error2.code) : void 0;
-}
-function describeError(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
+function getIDToken(aud) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
+  });
 }
 
 export {
+  require_tunnel2 as require_tunnel,
   require_undici,
+  HttpClientError,
   HttpClient,
   summary,
   cp,
@@ -21525,11 +21348,5 @@ export {
   group,
   saveState,
   getState,
-  helmRegistryConfigPath,
-  authValue,
-  planLogin,
-  writeLogin,
-  undoLogin,
-  recordSecrets,
-  parseLoginRecord
+  getIDToken
 };

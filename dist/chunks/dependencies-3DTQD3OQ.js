@@ -2,16 +2,19 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseChartYaml,
   resolveHelm
-} from "./chunk-4LCOIKVI.js";
+} from "./chunk-U6UINZQV.js";
 import {
-  getExecOutput,
   helmRegistryConfigPath,
-  info,
   planLogin,
   writeLogin
-} from "./chunk-LBEWAPR2.js";
+} from "./chunk-N22XANHU.js";
 import "./chunk-AMSNIPQQ.js";
-import "./chunk-PY5VAGIZ.js";
+import "./chunk-KO26MPYU.js";
+import {
+  getExecOutput,
+  info
+} from "./chunk-7PAE4VLK.js";
+import "./chunk-6DG7BXTN.js";
 
 // src/dependencies.ts
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
