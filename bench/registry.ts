@@ -1,10 +1,12 @@
-// The benchmark's registry: the real CNCF Distribution (`docker-registry serve`) with token auth, as
-// cloud registries have, on loopback; both it and its token service sit behind delay proxies, so a
-// client sees a remote registry whose token realm is remote too. The token realm must name the
-// proxy, which is why this starts the registry itself instead of using test/support/registry.ts
-// (whose token realm is the token server's own port); the parts are the same: the test token
-// server, a CA made with openssl, a free port.
+// The benchmark's registry: the real CNCF Distribution (`docker-registry serve`) on loopback, with
+// token auth, as cloud registries have, or Basic auth from an htpasswd file, as self-hosted ones
+// often have. The registry and its token service sit behind delay proxies, so a client sees a
+// remote registry whose token realm is remote too. The token realm must name the proxy, which is
+// why this starts the registry itself instead of using test/support/registry.ts (whose token realm
+// is the token server's own port); the parts are the same: the test token server, a CA made with
+// openssl, bcrypt for htpasswd, a free port.
 import { spawn, type ChildProcess } from 'node:child_process';
+import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,13 +19,15 @@ import { startTokenServer, type TokenServer } from '../test/support/token-server
 import { makeTempDir, removeDir } from '../test/support/tmp.js';
 import { RequestLog, startDelayProxy, type DelayProxy } from './proxy.js';
 
+export type BenchAuth = 'token' | 'basic';
+
 export interface BenchRegistry {
+  auth: BenchAuth;
   /** host:port of the registry as clients see it (the delay proxy). */
   host: string;
   username: string;
   password: string;
   log: RequestLog;
-  tokenServer: TokenServer;
   setDelay(ms: number): void;
   stop(): Promise<void>;
 }
@@ -42,7 +46,7 @@ function probe(port: number): Promise<number | undefined> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startBenchRegistry(options: { delayMs: number }): Promise<BenchRegistry> {
+export async function startBenchRegistry(options: { delayMs: number; auth: BenchAuth }): Promise<BenchRegistry> {
   const root = await makeTempDir('bench-registry-');
   const log = new RequestLog();
   const username = 'bench';
@@ -63,10 +67,19 @@ export async function startBenchRegistry(options: { delayMs: number }): Promise<
     await removeDir(root);
   };
   try {
-    const ca = await makeCa({ dir: join(root, 'ca'), commonName: 'bench token signing CA' });
-    tokenServer = await startTokenServer({ users: [{ username, password }], service: 'bench-registry', issuer: 'bench-token-issuer', ca, expiresIn: 3600 });
-    const tokenProxy = await startDelayProxy({ upstreamPort: Number(new URL(tokenServer.realm).port), delayMs: options.delayMs, target: 'token', log });
-    proxies.push(tokenProxy);
+    let auth: Record<string, unknown>;
+    if (options.auth === 'token') {
+      const ca = await makeCa({ dir: join(root, 'ca'), commonName: 'bench token signing CA' });
+      tokenServer = await startTokenServer({ users: [{ username, password }], service: 'bench-registry', issuer: 'bench-token-issuer', ca, expiresIn: 3600 });
+      const tokenProxy = await startDelayProxy({ upstreamPort: Number(new URL(tokenServer.realm).port), delayMs: options.delayMs, target: 'token', log });
+      proxies.push(tokenProxy);
+      auth = { token: { realm: `http://${tokenProxy.host}/token`, service: tokenServer.service, issuer: tokenServer.issuer, rootcertbundle: tokenServer.rootCertBundleFile } };
+    } else {
+      // bcrypt cost 5 (the minimum Distribution takes) keeps the registry's per-request check cheap.
+      const file = join(root, 'htpasswd');
+      await writeFile(file, `${username}:${bcrypt.hashSync(password, 5)}\n`, { mode: 0o600 });
+      auth = { htpasswd: { realm: 'bench-registry', path: file } };
+    }
 
     const dataDir = join(root, 'data');
     await mkdir(dataDir);
@@ -82,14 +95,7 @@ export async function startBenchRegistry(options: { delayMs: number }): Promise<
         cache: { blobdescriptor: 'inmemory' },
       },
       http: { addr: `127.0.0.1:${port}`, secret: randomBytes(16).toString('hex') },
-      auth: {
-        token: {
-          realm: `http://${tokenProxy.host}/token`,
-          service: tokenServer.service,
-          issuer: tokenServer.issuer,
-          rootcertbundle: tokenServer.rootCertBundleFile,
-        },
-      },
+      auth,
     };
     const configFile = join(root, 'config.yml');
     await writeFile(configFile, stringify(config));
@@ -112,11 +118,11 @@ export async function startBenchRegistry(options: { delayMs: number }): Promise<
     const registryProxy = await startDelayProxy({ upstreamPort: port, delayMs: options.delayMs, target: 'registry', log });
     proxies.push(registryProxy);
     return {
+      auth: options.auth,
       host: registryProxy.host,
       username,
       password,
       log,
-      tokenServer,
       setDelay(ms: number) {
         for (const p of proxies) p.setDelay(ms);
       },

@@ -4,7 +4,7 @@ import {
   isUserFacing,
   loginForLaterSteps,
   naming
-} from "./chunks/chunk-KV2FVDVM.js";
+} from "./chunks/chunk-TQ46QISX.js";
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
@@ -20,7 +20,7 @@ import {
   helmArtifact,
   parseErrorBody,
   sha256Digest
-} from "./chunks/chunk-3G7LOCDY.js";
+} from "./chunks/chunk-6MHBOOPE.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -30,10 +30,14 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-U6UINZQV.js";
+} from "./chunks/chunk-V6DKYSIX.js";
 import "./chunks/chunk-N22XANHU.js";
-import "./chunks/chunk-AMSNIPQQ.js";
-import "./chunks/chunk-KO26MPYU.js";
+import "./chunks/chunk-N4BKUJSG.js";
+import {
+  require_api,
+  require_dispatcher,
+  require_env_http_proxy_agent
+} from "./chunks/chunk-DY6HMFLD.js";
 import {
   debug,
   getExecOutput,
@@ -41,13 +45,13 @@ import {
   getInput,
   group,
   info,
-  require_undici,
   setFailed,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7PAE4VLK.js";
+} from "./chunks/chunk-XWDYXING.js";
+import "./chunks/chunk-XDEXRFJC.js";
 import {
   __commonJS,
   __toESM
@@ -1845,7 +1849,8 @@ var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 var NAME_TOTAL_MAX = 255;
 function parseRegistryUrl(input) {
   const trimmed = input.trim();
-  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@");
+  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? "";
+  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
   if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
   if (scheme && scheme[1].toLowerCase() !== "oci") {
@@ -2514,9 +2519,12 @@ async function withRetry(send, hooks) {
 import { setMaxListeners } from "node:events";
 
 // src/oci/transport.ts
-var import_undici = __toESM(require_undici(), 1);
+var import_dispatcher = __toESM(require_dispatcher(), 1);
+var import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent(), 1);
+var import_api = __toESM(require_api(), 1);
 import { readFileSync } from "node:fs";
 import * as tls from "node:tls";
+Object.assign(import_dispatcher.default.prototype, import_api.default);
 var DEFAULT_DEADLINE = { baseMs: 6e4, perMiBMs: 1e4 };
 function headerValue(headers, name) {
   const value = headers[name.toLowerCase()];
@@ -2576,7 +2584,8 @@ var Transport = class {
     this.deadline = options.deadline ?? DEFAULT_DEADLINE;
     const tlsOptions = tlsConnectOptions(options);
     const connectTimeout = options.connectTimeoutMs ?? 3e4;
-    this.dispatcher = withoutExperimentalWarning(() => new import_undici.EnvHttpProxyAgent({
+    if (tlsOptions.ca) tlsOptions.secureContext = tls.createSecureContext(tlsOptions);
+    this.dispatcher = withoutExperimentalWarning(() => new import_env_http_proxy_agent.default({
       ...options.proxy,
       // direct connections
       connect: { ...tlsOptions, timeout: connectTimeout },
@@ -2790,7 +2799,7 @@ var RegistrySession = class {
       return response;
     }
   }
-  /** A failure without a response, said the way the user can act on (the step's time, TLS, …). */
+  /** A failure without a response, said the way the user can act on (the step's time, TLS, \u2026). */
   networkError(error, ctx) {
     return errorFromNetwork(error, {
       ...ctx,
@@ -2971,7 +2980,7 @@ var BlobUploader = class {
     }
     return url;
   }
-  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, …).
+  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, \u2026).
   isMonolithicRefusal(response) {
     if (![400, 404, 405, 413, 415, 501].includes(response.status)) return false;
     const codes = parseErrorBody(response.body).map((e) => e.code);
@@ -3440,10 +3449,11 @@ function positiveInt(name, raw, fallback) {
   return Number(value);
 }
 function registryUserInfo(registry) {
-  const at = registry.lastIndexOf("@");
+  const withoutDigest = registry.replace(/@sha(?:256|384|512):[^@/:]*$/, "");
+  const at = withoutDigest.lastIndexOf("@");
   if (at < 0) return void 0;
   const start = registry.indexOf("://");
-  return registry.slice(start < 0 ? 0 : start + 3, at);
+  return withoutDigest.slice(start < 0 ? 0 : start + 3, at);
 }
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var DURATION_BOUNDS = {
@@ -4608,7 +4618,7 @@ function plural(count, noun) {
 
 // src/signing.ts
 async function createSigner(config, log3) {
-  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-ODBNXFQ2.js");
+  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-JX7OWCPQ.js");
   const key = await loadSigningKey(config.signingKey, config.signingPassphrase || void 0);
   log3.info(`Signing with ${key.userId} (${key.fingerprint})`);
   if (!key.helm3Compatible) {
@@ -4647,7 +4657,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-HCN7D3DR.js");
+  const supplyChain = await import("./chunks/supply-chain-X3RBYD7S.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -4697,7 +4707,7 @@ ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n"
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-3DTQD3OQ.js");
+  const dependencies = await import("./chunks/dependencies-5LK4TVXN.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

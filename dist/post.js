@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   describeError,
   logoutRecorded
-} from "./chunks/chunk-KV2FVDVM.js";
+} from "./chunks/chunk-TQ46QISX.js";
 import "./chunks/chunk-N22XANHU.js";
 import {
   warning
-} from "./chunks/chunk-7PAE4VLK.js";
+} from "./chunks/chunk-XWDYXING.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/post.ts

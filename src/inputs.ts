@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
-import { normalizeMirror, parseHelmVersion } from './helm/install.js';
+import { normalizeMirror, parseHelmVersion } from './helm/version.js';
 import { parseRegistryUrl, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
 
 /** Inputs whose values are masked before any input is parsed or printed. */
@@ -239,10 +239,12 @@ function positiveInt(name: string, raw: string, fallback: number): number {
  * characters it holds: everything between the scheme and the last `@`. Undefined when there is none.
  */
 export function registryUserInfo(registry: string): string | undefined {
-  const at = registry.lastIndexOf('@');
+  // A trailing `@sha256:…` is a digest (refused by parseRegistryUrl), not credentials.
+  const withoutDigest = registry.replace(/@sha(?:256|384|512):[^@/:]*$/, '');
+  const at = withoutDigest.lastIndexOf('@');
   if (at < 0) return undefined;
   const start = registry.indexOf('://');
-  return registry.slice(start < 0 ? 0 : start + 3, at);
+  return withoutDigest.slice(start < 0 ? 0 : start + 3, at);
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3600_000 };

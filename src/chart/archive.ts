@@ -6,9 +6,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ChartError, isFsError } from './errors.js';
-import { loadChartFiles, loaderReads, MAX_CHART_BYTES, readArchiveFiles } from './loader.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { loadChartArchive, loaderReads } from './loader.js';
 import type { PackagedChart } from './package.js';
-import { scanTarGz, TarFormatError, TarScanner, type EntrySink } from './tar-read.js';
+import { isDirectoryEntry, scanTarGz, TarFormatError, TarReader, type EntrySink } from './tar-read.js';
 
 /**
  * Reads a chart archive: its metadata from the Chart.yaml inside (checked strictly, as for a
@@ -33,13 +34,13 @@ export async function readChartArchive(path: string): Promise<PackagedChart & { 
       yield chunk as Buffer;
     }
   }
-  let files;
+  let chart;
   try {
-    files = await readArchiveFiles(hashed(), path, loaderReads);
+    // Pushed as it is, so it must hold only what `helm package` writes.
+    chart = await loadChartArchive(hashed(), path, { strict: true, asPackaged: true }, loaderReads);
   } catch (error) {
     throw readError(error, path);
   }
-  const chart = await loadChartFiles(files, path, { strict: true });
   return { metadata: chart.metadata, fileName: basename(path), path, digest: `sha256:${hash.digest('hex')}`, size, mtime };
 }
 
@@ -50,25 +51,9 @@ function readError(error: unknown, path: string): unknown {
 }
 
 /**
- * The files of a chart archive by path without the top folder, bytes as stored (no BOM
- * stripping), for checking that two archives hold the same chart files.
- */
-export async function archiveFiles(data: Buffer): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  await eachArchiveFile(data, (path) => {
-    const chunks: Buffer[] = [];
-    files.set(path, Buffer.alloc(0));
-    return {
-      data: (chunk) => void chunks.push(Buffer.from(chunk)),
-      end: () => void files.set(path, Buffer.concat(chunks)),
-    };
-  });
-  return files;
-}
-
-/**
- * Like archiveFiles, with each file's SHA-256 in place of its bytes: two archives hold the same
- * chart files when these maps are equal. The archive streams through; nothing is held.
+ * The files of a chart archive by path without the top folder, each with the SHA-256 of its bytes
+ * as stored: two archives hold the same chart files when these maps are equal. The archive
+ * streams through; nothing is held.
  */
 export async function archiveFileDigests(source: Buffer | AsyncIterable<Uint8Array>): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
@@ -86,16 +71,17 @@ interface FileSink {
 
 async function eachArchiveFile(source: Buffer | AsyncIterable<Uint8Array>, onFile: (path: string) => FileSink): Promise<void> {
   let open: FileSink | undefined;
-  const scanner = new TarScanner((entry) => {
+  const reader = new TarReader((entry) => {
     open?.end();
     open = undefined;
-    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) return undefined;
+    if (isDirectoryEntry(entry)) return undefined;
+    if (entry.size > MAX_FILE_BYTES) throw new TarFormatError(`${entry.path} is ${entry.size} bytes; Helm refuses chart files over 5 MiB`);
     const slash = entry.path.indexOf('/');
     open = onFile(slash >= 0 ? entry.path.slice(slash + 1) : entry.path);
     return open.data;
   });
   try {
-    await scanTarGz(source, MAX_CHART_BYTES + 64 * 1024 * 1024, scanner);
+    await scanTarGz(source, reader);
   } catch (error) {
     if (error instanceof TarFormatError) throw new ChartError(`not a chart archive: ${error.message}`, { cause: error });
     throw error;

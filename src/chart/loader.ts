@@ -2,15 +2,14 @@
 // templates, other files and subcharts, and loads each subchart (a folder or a .tgz under
 // charts/) the same way, recursively. What Helm refuses is refused here, as a ChartError.
 import { posix } from 'node:path';
-import { ChartError } from './errors.js';
-import { GoMap, GoYamlError, loadAllGoYaml } from './go-yaml-load.js';
+import { PackagedEntries } from './archive-entries.js';
+import { ChartError, readingYaml } from './errors.js';
+import { GoMap, loadAllGoYaml } from './go/yaml-load.js';
+import { MAX_CHART_BYTES, MAX_FILE_BYTES } from './limits.js';
 import { lockFileText } from './lock.js';
 import { decodeMetadataYaml, validateMetadata, type ChartMetadata, type RawMetadata } from './metadata.js';
-import { scanTarGz, TarFormatError, TarScanner, type TarEntryInfo } from './tar-read.js';
-import { MAX_FILE_BYTES, stripBom, type ChartFile } from './walk.js';
-
-/** Helm's MaxDecompressedChartSize: the most file data it loads from one chart archive. */
-export const MAX_CHART_BYTES = 100 * 1024 * 1024;
+import { isDirectoryEntry, scanTarGz, TarFormatError, TarReader, type TarEntryInfo } from './tar-read.js';
+import { stripBom, type ChartFile } from './walk.js';
 
 export interface LoadedChart {
   metadata: ChartMetadata;
@@ -26,9 +25,14 @@ export interface LoadedChart {
   where: string;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Strict Chart.yaml rules (the chart being published); subcharts are always lenient. */
   strict: boolean;
+  /**
+   * The archive is pushed as it is: refuse every entry `helm package` never writes (see
+   * archive-entries.ts), in it and in the subchart archives it holds.
+   */
+  asPackaged?: boolean;
 }
 
 const READ_BY_LOADER = new Set(['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock']);
@@ -111,7 +115,7 @@ export async function loadChartFiles(files: ChartFile[], where: string, options:
     if (posix.extname(entry) === '.tgz') {
       const file = group[0]!;
       if (file.name !== entry) throw new ChartError(`${subWhere} is a folder, but a name ending in .tgz must be a packaged chart; rename the folder`);
-      chart.subcharts.push(await loadChartArchive(await file.read(), subWhere));
+      chart.subcharts.push(await loadChartArchive(await file.read(), subWhere, { strict: false, asPackaged: options.asPackaged }));
       continue;
     }
     // A folder subchart; a plain file directly in charts/ is not a chart and Helm fails on it.
@@ -119,30 +123,35 @@ export async function loadChartFiles(files: ChartFile[], where: string, options:
     if (inner.length === 0) {
       throw new ChartError(`${subWhere} is a file in charts/ but not a chart (.tgz); Helm fails on it: remove it, or add "charts/${entry}" to .helmignore`);
     }
-    chart.subcharts.push(await loadChartFiles(inner, subWhere, { strict: false }));
+    chart.subcharts.push(await loadChartFiles(inner, subWhere, { strict: false, asPackaged: options.asPackaged }));
   }
   return { ...chart, metadata };
 }
 
 /** LoadArchive: a packaged chart (.tgz) as a subchart, or to read one back. */
-export async function loadChartArchive(data: Buffer, where: string, options: LoadOptions = { strict: false }): Promise<LoadedChart> {
-  return loadChartFiles(await readArchiveFiles(data, where), where, options);
+export async function loadChartArchive(source: Buffer | AsyncIterable<Uint8Array>, where: string, options: LoadOptions = { strict: false }, keep?: (name: string) => boolean): Promise<LoadedChart> {
+  const entries = options.asPackaged ? new PackagedEntries(where) : undefined;
+  const chart = await loadChartFiles(await readArchiveFiles(source, where, { keep, entries }), where, options);
+  entries?.checkTopFolder(chart.metadata.name);
+  return chart;
 }
 
 /**
  * Helm's LoadArchiveFiles: the files of a chart archive with the top folder cut off, after its
- * path-safety and size checks; BOMs stripped, folders and extension headers skipped. The archive
- * streams through; only files `keep` selects are held (the others' read() fails).
+ * path-safety and size checks (and `entries`' checks when given); BOMs stripped, folders and
+ * extension headers skipped. The archive streams through; only files `keep` selects are held
+ * (the others' read() fails).
  */
-export async function readArchiveFiles(
+async function readArchiveFiles(
   source: Buffer | AsyncIterable<Uint8Array>,
   where: string,
-  keep: (name: string) => boolean = () => true,
+  { keep = () => true, entries }: { keep?: (name: string) => boolean; entries?: PackagedEntries } = {},
 ): Promise<ChartFile[]> {
   const files: ChartFile[] = [];
   let remaining = MAX_CHART_BYTES;
   const onEntry = (entry: TarEntryInfo) => {
-    if (entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000) return undefined;
+    entries?.check(entry);
+    if (isDirectoryEntry(entry)) return undefined;
     const name = archiveName(entry.path, where);
     if (entry.size > MAX_FILE_BYTES) throw new ChartError(`${where}: ${entry.path} is ${entry.size} bytes; Helm refuses chart files over 5 MiB`);
     remaining -= entry.size;
@@ -156,7 +165,7 @@ export async function readArchiveFiles(
     return (chunk: Buffer) => void chunks.push(Buffer.from(chunk));
   };
   try {
-    await scanTarGz(source, MAX_CHART_BYTES + 64 * 1024 * 1024, new TarScanner(onEntry));
+    await scanTarGz(source, new TarReader(onEntry));
   } catch (error) {
     if (error instanceof TarFormatError) throw new ChartError(`${where} is not a chart archive: ${error.message}`, { cause: error });
     throw error;
@@ -190,13 +199,7 @@ function cleanPath(path: string): string {
 // Helm reads values.yaml into a map (every document of it since Helm 4); a list, a scalar or bad
 // YAML stops the chart from loading.
 function checkValues(data: Buffer, where: string): void {
-  let docs;
-  try {
-    docs = loadAllGoYaml(data.toString('utf8'));
-  } catch (error) {
-    if (error instanceof GoYamlError) throw new ChartError(`${where} is not valid YAML: ${error.message}`, { cause: error });
-    throw error;
-  }
+  const docs = readingYaml(where, () => loadAllGoYaml(data.toString('utf8')));
   for (const doc of docs) {
     if (doc !== null && !(doc instanceof GoMap)) throw new ChartError(`${where} must be a mapping of values (key: value) at the top level`);
   }

@@ -1,14 +1,12 @@
-// Chart.yaml: read and checked the way Helm does (pkg/chart/v2 Metadata and its Validate), and
-// written back the two ways Helm writes it: as the JSON config blob of an OCI push and as the
-// re-serialized Chart.yaml inside a packaged chart.
-import semver from 'semver';
-import { ChartError } from './errors.js';
-import { decodeShape, DecodeError, type JsonValue, type Shape } from './go-decode.js';
-import { goJsonObject, goJsonString, goJsonValue, sortedByUtf8 } from './go-json.js';
-import { GoYamlError, loadGoYaml } from './go-yaml-load.js';
-import { GoYamlError as GoYamlWriteError, jsonToGoYaml } from './goyaml.js';
+// Chart.yaml: read and checked the way Helm does (pkg/chart/v2 Metadata and its Validate).
+// metadata-text.ts writes it back the two ways Helm does.
+import { ChartError, readingYaml } from './errors.js';
+import { decodeShape, type JsonValue, type Shape } from './go/decode.js';
+import { sanitizeString as sanitize } from './go/unicode.js';
+import { loadGoYaml } from './go/yaml-load.js';
+import { isHelmSemver, isStrictSemver, semverHint } from './version.js';
 
-export interface Maintainer {
+interface Maintainer {
   name: string;
   email?: string;
   url?: string;
@@ -93,18 +91,11 @@ export type RawMetadata = Record<string, unknown>;
  * (Helm reads a v1 chart's requirements.yaml into the same struct as Chart.yaml).
  */
 export function decodeMetadataYaml(text: string, where: string, into: RawMetadata = {}): RawMetadata {
-  let decoded: unknown;
-  try {
-    decoded = decodeShape(loadGoYaml(text), METADATA_SHAPE);
-  } catch (error) {
-    if (error instanceof GoYamlError) throw new ChartError(`${where} is not valid YAML: ${error.message}`, { cause: error });
-    if (error instanceof DecodeError) throw new ChartError(`${where}: ${error.message}`, { cause: error });
-    throw error;
-  }
+  const decoded = readingYaml(where, () => decodeShape(loadGoYaml(text), METADATA_SHAPE));
   return Object.assign(into, decoded ?? {});
 }
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /**
    * The chart being published: apiVersion must be written out and the version must be strict
    * SemVer 2 (it becomes the OCI tag). Subcharts get Helm's leniency: no apiVersion means v1,
@@ -219,36 +210,6 @@ export function toDependency(raw: RawMetadata, clean: boolean): ChartDependency 
   return dep;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Versions
-
-/** SemVer 2 exactly as written: no "v" prefix, no missing parts, no leading zeros. */
-export function isStrictSemver(version: string): boolean {
-  const parsed = semver.parse(version);
-  if (!parsed) return false;
-  const canonical = parsed.version + (parsed.build.length > 0 ? `+${parsed.build.join('.')}` : '');
-  return canonical === version;
-}
-
-// Masterminds/semver v3 NewVersion, which Helm uses: optional "v", minor and patch optional.
-const LOOSE_SEMVER = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
-
-/** Whether Helm's semver library accepts `version`. */
-export function isHelmSemver(version: string): boolean {
-  const m = LOOSE_SEMVER.exec(version);
-  if (!m) return false;
-  const tooBig = (n: string | undefined) => n !== undefined && BigInt(n) > 2n ** 64n - 1n;
-  if (tooBig(m[1]) || tooBig(m[2]) || tooBig(m[3])) return false;
-  // Numeric pre-release identifiers must not have leading zeros.
-  return (m[4] ?? '').split('.').every((id) => !/^0\d+$/.test(id));
-}
-
-function semverHint(version: string): string {
-  const coerced = semver.coerce(version, { includePrerelease: true });
-  const suggestion = coerced && coerced.version !== version ? `, e.g. ${JSON.stringify(coerced.version)}` : ', e.g. "1.2.3"';
-  return `: write MAJOR.MINOR.PATCH with an optional -prerelease and +build${suggestion}; quote it in YAML if it could read as a number`;
-}
-
 /** Applies the action's version / appVersion inputs, as `helm package --version --app-version`. */
 export function withOverrides(meta: ChartMetadata, overrides: { version?: string; appVersion?: string }): ChartMetadata {
   const out: ChartMetadata = { ...meta };
@@ -267,103 +228,9 @@ export function withOverrides(meta: ChartMetadata, overrides: { version?: string
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-/** json.Marshal of Helm's Metadata: the OCI config blob, byte for byte. */
-export function configJson(meta: ChartMetadata): string {
-  const str = (v: string | undefined) => (v ? goJsonString(v) : undefined);
-  const strs = (v: string[] | undefined) => (v && v.length > 0 ? `[${v.map(goJsonString).join(',')}]` : undefined);
-  const maintainers = meta.maintainers && meta.maintainers.length > 0
-    ? `[${meta.maintainers.map((m) => goJsonObject([['name', str(m.name)], ['email', str(m.email)], ['url', str(m.url)]])).join(',')}]`
-    : undefined;
-  const annotations = meta.annotations && Object.keys(meta.annotations).length > 0
-    ? `{${sortedByUtf8(Object.keys(meta.annotations)).map((k) => `${goJsonString(k)}:${goJsonString(meta.annotations![k]!)}`).join(',')}}`
-    : undefined;
-  const dependencies = meta.dependencies && meta.dependencies.length > 0 ? `[${meta.dependencies.map(dependencyJson).join(',')}]` : undefined;
-  return goJsonObject([
-    ['name', str(meta.name)],
-    ['home', str(meta.home)],
-    ['sources', strs(meta.sources)],
-    ['version', str(meta.version)],
-    ['description', str(meta.description)],
-    ['keywords', strs(meta.keywords)],
-    ['maintainers', maintainers],
-    ['icon', str(meta.icon)],
-    ['apiVersion', str(meta.apiVersion)],
-    ['condition', str(meta.condition)],
-    ['tags', str(meta.tags)],
-    ['appVersion', str(meta.appVersion)],
-    ['deprecated', meta.deprecated ? 'true' : undefined],
-    ['annotations', annotations],
-    ['kubeVersion', str(meta.kubeVersion)],
-    ['dependencies', dependencies],
-    ['type', str(meta.type)],
-  ]);
-}
-
-/** json.Marshal of Helm's Dependency: name and repository are always written. */
-export function dependencyJson(dep: ChartDependency): string {
-  const str = (v: string | undefined) => (v ? goJsonString(v) : undefined);
-  const importValues = dep['import-values'];
-  return goJsonObject([
-    ['name', goJsonString(dep.name ?? '')],
-    ['version', str(dep.version)],
-    ['repository', goJsonString(dep.repository ?? '')],
-    ['condition', str(dep.condition)],
-    ['tags', dep.tags && dep.tags.length > 0 ? `[${dep.tags.map(goJsonString).join(',')}]` : undefined],
-    ['enabled', dep.enabled ? 'true' : undefined],
-    ['import-values', importValues && importValues.length > 0 ? `[${importValues.map((v) => goJsonValue(toJsonValue(v))).join(',')}]` : undefined],
-    ['alias', str(dep.alias)],
-  ]);
-}
-
-/** The Chart.yaml Helm writes into a package: yaml.Marshal of the metadata (sigs.k8s.io/yaml). */
-export function chartYamlText(meta: ChartMetadata): string {
-  // Helm leaves a v1 chart's dependencies out: they live in its requirements.yaml.
-  const written = meta.apiVersion === 'v1' ? { ...meta, dependencies: undefined } : meta;
-  return goYaml(configJson(written), `chart ${meta.name}`);
-}
-
-/** JSON → YAML as Helm does it, with go-yaml's refusals turned into ChartError. */
-export function goYaml(json: string, what: string): string {
-  try {
-    return jsonToGoYaml(json);
-  } catch (error) {
-    if (error instanceof GoYamlWriteError) throw new ChartError(`${what}: ${error.message}`, { cause: error });
-    throw error;
-  }
-}
-
 /** Decoded JSON with plain objects for maps, friendlier to callers than Map (keys are re-sorted on output). */
 function toPlain(value: JsonValue): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, toPlain(v)]));
   return value;
-}
-
-/** import-values entries may be plain objects or Maps; Go writes map keys sorted either way. */
-function toJsonValue(value: unknown): JsonValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value as object);
-  return new Map(entries.map(([k, v]) => [String(k), toJsonValue(v)]));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helm's sanitizeString: white space becomes a plain space, unprintable characters go.
-
-const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
-const GO_PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
-
-export function sanitize(value: string): string {
-  let out = '';
-  for (const char of value) {
-    if (GO_SPACE.test(char)) out += ' ';
-    else if (GO_PRINTABLE.test(char)) out += char;
-  }
-  return out;
 }

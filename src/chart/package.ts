@@ -5,12 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChartError, isFsError } from './errors.js';
-import { loadChartFiles, MAX_CHART_BYTES, type LoadedChart } from './loader.js';
-import { chartYamlText, withOverrides, type ChartMetadata } from './metadata.js';
+import { MAX_CHART_BYTES } from './limits.js';
+import { loadChartFiles, type LoadedChart } from './loader.js';
+import { withOverrides, type ChartMetadata } from './metadata.js';
+import { chartYamlText } from './metadata-text.js';
 import { TarGzFile } from './tar-write.js';
 import { readChartDirectory } from './walk.js';
 
-export interface PackageOptions {
+interface PackageOptions {
   /** Replaces Chart.yaml's version (must be strict SemVer 2), as `helm package --version`. */
   version?: string;
   /** Replaces Chart.yaml's appVersion, as `helm package --app-version`. */

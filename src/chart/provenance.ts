@@ -3,15 +3,15 @@
 //
 // Helm's signed text (pkg/provenance/sign.go, same in v3 and v4) is
 //   yaml(chart metadata) + "\n...\n" + yaml({files: {<tgz name>: "sha256:<hex>"}})
-// with both YAML parts from sigs.k8s.io/yaml (see goyaml.ts). Each part ends in a newline, so a
+// with both YAML parts from sigs.k8s.io/yaml (see go/yaml-emit.ts). Each part ends in a newline, so a
 // blank line precedes `...`. The text is clear-signed with SHA-512. The layout follows Helm 4
 // (ProtonMail go-crypto): the signed text keeps its final newline, so a blank line precedes the
 // signature block, and the file has no trailing newline. Helm 4 leaves out the armor checksum;
 // we keep it, as Helm 3 did, because GnuPG 2.2 cannot read an armored signature that has
 // neither `=` padding nor a checksum (every Ed25519 signature), and both Helms accept it.
 import * as openpgp from 'openpgp';
-import { ChartError } from './errors.js';
-import { jsonToGoYaml, toGoYaml } from './goyaml.js';
+import { ChartError, writingYaml } from './errors.js';
+import { jsonToGoYaml, toGoYaml } from './go/yaml-emit.js';
 
 /** A decrypted secret key, ready to sign. Only its public facts are visible. */
 export interface SigningKey {
@@ -115,7 +115,7 @@ function readableByHelm3(info: openpgp.AlgorithmInfo): boolean {
  */
 export function provenanceMessage(configJson: string, tgzFileName: string, tgzDigest: string): string {
   if (!/^sha256:[0-9a-f]{64}$/.test(tgzDigest)) throw new TypeError(`provenanceMessage needs the archive's sha256:<hex> digest, not ${JSON.stringify(tgzDigest.slice(0, 80))}`);
-  return `${jsonToGoYaml(configJson)}\n...\n${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`;
+  return writingYaml(`the provenance of ${tgzFileName}`, () => `${jsonToGoYaml(configJson)}\n...\n${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`);
 }
 
 /** Clear-signs `message` with SHA-512; returns the `.prov` file's exact contents. */

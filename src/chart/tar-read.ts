@@ -1,25 +1,21 @@
-// Reading a gzipped tar as it streams in, so an archive is never held whole: node-tar's Header
-// and Pax classes decode the blocks (ustar prefix, PAX and GNU long names), TarScanner only walks
-// them, and each entry's bytes go to whoever asked for them as they arrive.
+// Reading a gzipped tar as it streams in, so an archive is never held whole. node-tar's Parser
+// decodes the blocks (ustar prefix, PAX and GNU long names, checksums, truncation); zlib inflates,
+// bounded here; each entry's bytes go to whoever asked for them as they arrive.
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { Header, Pax, type HeaderData } from 'tar';
-
-const BLOCK = 512;
-/** PAX and GNU long-name records above this are refused (node-tar's own default). */
-const MAX_META_BYTES = 1024 * 1024;
+import { Parser } from 'tar/parse';
+import type { ReadEntry } from 'tar/read-entry';
+import { MAX_ARCHIVE_ENTRIES, MAX_INFLATED_BYTES, MAX_TAR_META_BYTES } from './limits.js';
 
 export interface TarEntryInfo {
   path: string;
-  /** node-tar's type name: 'File', 'Directory', 'SymbolicLink', … */
+  /** node-tar's type name: 'File', 'Directory', 'SymbolicLink', 'Link', 'FIFO', … */
   type: string;
   /** The mode field as stored; some writers keep the file-type bits in it. */
   mode: number;
   size: number;
-}
-
-export interface TarEntry extends TarEntryInfo {
-  data: Buffer;
+  /** The target of a link entry. */
+  linkpath?: string;
 }
 
 /** Receives an entry's bytes in order; an entry without a sink is skipped. */
@@ -29,152 +25,107 @@ export class TarFormatError extends Error {
   override readonly name = 'TarFormatError';
 }
 
+/** A folder entry, also when only its mode says so (as some writers do). */
+export function isDirectoryEntry(entry: TarEntryInfo): boolean {
+  return entry.type === 'Directory' || (entry.mode & 0o170000) === 0o040000;
+}
+
 /**
- * A tar reader fed in pieces of any size. For every file entry (extension headers applied and
- * left out) it asks `onEntry` where the entry's bytes should go. It stops at the end-of-archive
- * block and ignores a partial block at the very end.
+ * A tar reader fed in pieces of any size. For every entry (extension headers applied and left
+ * out) it asks `onEntry` where the entry's bytes should go; errors thrown there end the read.
  */
-export class TarScanner {
-  private readonly header = Buffer.alloc(BLOCK);
-  private headerFill = 0;
-  /** Bytes before the current header, for messages. */
-  private offset = 0;
-  private body?: { name: string; span: number; remaining: number; padding: number; sink?: EntrySink; meta?: { type: string; chunks: Buffer[] } };
-  private extended?: HeaderData;
-  private global?: HeaderData;
+export class TarReader {
+  private readonly parser: Parser;
+  private failure: unknown;
+  private entries = 0;
+  /** The end-of-archive blocks were read: what follows is not looked at (node-tar would gather it). */
   private ended = false;
 
-  constructor(private readonly onEntry: (entry: TarEntryInfo) => EntrySink | undefined) {}
+  constructor(onEntry: (entry: TarEntryInfo) => EntrySink | undefined) {
+    this.parser = new Parser({
+      strict: true,
+      brotli: false,
+      zstd: false,
+      maxMetaEntrySize: MAX_TAR_META_BYTES,
+      onReadEntry: (entry: ReadEntry) => {
+        try {
+          if (++this.entries > MAX_ARCHIVE_ENTRIES) throw new TarFormatError(`it holds more than ${MAX_ARCHIVE_ENTRIES} entries`);
+          const sink = onEntry({ path: entry.path, type: entry.type, mode: entry.header.mode ?? 0, size: entry.size, linkpath: entry.linkpath });
+          if (sink) entry.on('data', sink);
+          else entry.resume();
+        } catch (error) {
+          this.fail(error);
+          entry.resume();
+        }
+      },
+    });
+    this.parser.on('error', (error: Error & { tarCode?: string; entry?: ReadEntry }) => this.fail(parserError(error)));
+    this.parser.on('eof', () => {
+      this.ended = true;
+    });
+    this.parser.on('ignoredEntry', (entry: ReadEntry) => {
+      this.fail(
+        entry.meta
+          ? new TarFormatError(`it has an extended header of ${entry.size} bytes, more than the ${MAX_TAR_META_BYTES} allowed`)
+          : new TarFormatError(`${entry.path} has the tar entry type ${JSON.stringify(entry.type)}, which no chart holds`),
+      );
+    });
+  }
 
   push(chunk: Buffer): void {
-    let pos = 0;
-    while (pos < chunk.length && !this.ended) {
-      const body = this.body;
-      if (body) {
-        const data = Math.min(body.remaining, chunk.length - pos);
-        if (data > 0) {
-          const piece = chunk.subarray(pos, pos + data);
-          if (body.meta) body.meta.chunks.push(Buffer.from(piece));
-          else body.sink?.(piece);
-          body.remaining -= data;
-          pos += data;
-        }
-        if (body.remaining === 0) {
-          const skip = Math.min(body.padding, chunk.length - pos);
-          body.padding -= skip;
-          pos += skip;
-          if (body.padding === 0) this.finishEntry();
-        }
-        continue;
-      }
-      const take = Math.min(BLOCK - this.headerFill, chunk.length - pos);
-      chunk.copy(this.header, this.headerFill, pos, pos + take);
-      this.headerFill += take;
-      pos += take;
-      if (this.headerFill === BLOCK) {
-        this.headerFill = 0;
-        this.readHeader();
-      }
-    }
+    if (this.ended) return;
+    this.parser.write(chunk);
+    this.check();
   }
 
   /** Call when the input is over: an entry cut short is an error. */
   end(): void {
-    if (this.body && this.body.remaining > 0) {
-      throw new TarFormatError(`it is truncated (${this.body.name} ends past the end of the archive)`);
-    }
+    this.parser.end();
+    this.check();
   }
 
-  private readHeader(): void {
-    if (this.header.every((byte) => byte === 0)) {
-      this.ended = true; // end-of-archive marker
-      return;
-    }
-    const header = new Header(this.header, 0, this.extended, this.global);
-    if (!header.cksumValid) throw new TarFormatError(`it is not a tar archive (bad header checksum at byte ${this.offset})`);
-    const size = header.size ?? 0;
-    const name = header.path ?? 'an entry';
-    const padding = (BLOCK - (size % BLOCK)) % BLOCK;
-    const body: NonNullable<TarScanner['body']> = { name, span: BLOCK + size + padding, remaining: size, padding };
-    switch (header.type) {
-      case 'ExtendedHeader':
-      case 'OldExtendedHeader':
-      case 'GlobalExtendedHeader':
-      case 'NextFileHasLongPath':
-      case 'OldGnuLongPath':
-      case 'NextFileHasLongLinkpath':
-        if (size > MAX_META_BYTES) throw new TarFormatError(`it has an extended header of ${size} bytes, more than the ${MAX_META_BYTES} allowed`);
-        body.meta = { type: header.type, chunks: [] };
-        break;
-      default:
-        this.extended = undefined;
-        body.sink = this.onEntry({ path: header.path ?? '', type: header.type, mode: header.mode ?? 0, size });
-    }
-    this.body = body;
-    if (size === 0) this.finishEntry();
+  private fail(error: unknown): void {
+    this.failure ??= error;
   }
 
-  private finishEntry(): void {
-    const body = this.body!;
-    this.body = undefined;
-    this.offset += body.span;
-    if (!body.meta) return;
-    const text = Buffer.concat(body.meta.chunks).toString('utf8');
-    switch (body.meta.type) {
-      case 'GlobalExtendedHeader':
-        this.global = Pax.parse(text, this.global, true);
-        break;
-      case 'NextFileHasLongPath':
-      case 'OldGnuLongPath':
-        this.extended = { ...this.extended, path: text.replace(/\0.*/s, '') };
-        break;
-      case 'NextFileHasLongLinkpath':
-        this.extended = { ...this.extended, linkpath: text.replace(/\0.*/s, '') };
-        break;
-      default:
-        this.extended = Pax.parse(text, this.extended, false);
-    }
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure;
   }
 }
 
-/** Every entry of an uncompressed tar in memory, with its bytes. */
-export function readTarEntries(tar: Buffer): TarEntry[] {
-  const found: Array<TarEntryInfo & { chunks: Buffer[] }> = [];
-  const scanner = new TarScanner((info) => {
-    const entry = { ...info, chunks: [] as Buffer[] };
-    found.push(entry);
-    return (chunk) => entry.chunks.push(chunk);
-  });
-  scanner.push(tar);
-  scanner.end();
-  return found.map(({ chunks, ...info }) => ({ ...info, data: Buffer.concat(chunks) }));
+function parserError(error: Error & { tarCode?: string; entry?: ReadEntry }): Error {
+  if (/Truncated input/.test(error.message)) return new TarFormatError(`it is truncated (${error.entry?.path ?? 'an entry'} ends past the end of the archive)`);
+  if (error.tarCode === 'TAR_ENTRY_INVALID' || error.tarCode === 'TAR_BAD_ARCHIVE') {
+    return new TarFormatError(`it is not a tar archive (${error.message.replace(/^TAR_[A-Z_]+: /, '')})`);
+  }
+  return new TarFormatError(error.message);
 }
 
 /**
- * Gunzips `source` and feeds the tar inside to `scanner`, reading all of `source`. Throws
- * TarFormatError when it is not gzip, is damaged, or inflates past `maxBytes`.
+ * Gunzips `source` and feeds the tar inside to `reader`, reading all of `source`. Throws
+ * TarFormatError when it is not gzip, is damaged, or inflates past MAX_INFLATED_BYTES.
  */
-export async function scanTarGz(source: Buffer | AsyncIterable<Uint8Array>, maxBytes: number, scanner: TarScanner): Promise<void> {
+export async function scanTarGz(source: Buffer | AsyncIterable<Uint8Array>, reader: TarReader): Promise<void> {
   let total = 0;
-  let scanError: unknown;
+  let readError: unknown;
   const feed = async (tar: AsyncIterable<Buffer>): Promise<void> => {
     try {
       for await (const chunk of tar) {
         total += chunk.length;
-        if (total > maxBytes) throw new TarFormatError(`it inflates to more than ${maxBytes} bytes`);
-        scanner.push(chunk);
+        if (total > MAX_INFLATED_BYTES) throw new TarFormatError(`it inflates to more than ${MAX_INFLATED_BYTES} bytes`);
+        reader.push(chunk);
       }
-      scanner.end();
+      reader.end();
     } catch (error) {
-      scanError = error;
+      readError = error;
       throw error;
     }
   };
   try {
     await pipeline(gzipOnly(Buffer.isBuffer(source) ? [source] : source), createGunzip(), feed);
   } catch (error) {
-    // The scanner's and its entry sinks' errors pass through; the rest is zlib's or the source's.
-    if (error === scanError || error instanceof TarFormatError) throw error;
+    // The reader's and its entry sinks' errors pass through; the rest is zlib's or the source's.
+    if (error === readError || error instanceof TarFormatError) throw error;
     if (isZlibError(error)) throw new TarFormatError(`its gzip data is damaged (${(error as Error).message})`);
     throw error;
   }

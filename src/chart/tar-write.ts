@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Gzip } from 'fflate';
-import { Header, Pax } from 'tar';
+import { Header } from 'tar/header';
+import { Pax } from 'tar/pax';
 
 const BLOCK = 512;
 /**
@@ -17,7 +18,7 @@ const BLOCK = 512;
  * 1.5% and more, 7 and up cost more time than they save bytes. On data that does not compress,
  * every level costs the same.
  */
-export const COMPRESSION_LEVEL = 6;
+const COMPRESSION_LEVEL = 6;
 /**
  * A 2^18-entry hash table (512 KiB). Left unset, fflate's streaming mode uses 2^20 and then
  * hashes the last block with a smaller mask, which made small charts 9% larger and slower;
@@ -27,7 +28,7 @@ const MEMORY_LEVEL = 6;
 /** Compressed bytes gathered before a write. */
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
-export class DeterministicTarGz {
+class DeterministicTarGz {
   private readonly gzip: Gzip;
   private readonly mtime: Date;
   private finished = false;
@@ -76,7 +77,7 @@ export class DeterministicTarGz {
   }
 }
 
-export interface WrittenFile {
+interface WrittenFile {
   /** `sha256:<hex>` of the file's bytes. */
   digest: string;
   size: number;

@@ -2,13 +2,12 @@
 // symbolic links followed, .helmignore applied to folders (skipped whole) and files, a UTF-8 BOM
 // stripped from each file, and irregular or over-5-MiB files refused. Contents are read when
 // asked for, one file at a time, so a large chart is never held in memory whole.
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChartError, isFsError } from './errors.js';
-import { HelmIgnore, HelmIgnoreSyntaxError } from './helmignore.js';
-
-/** Helm's MaxDecompressedFileSize: it refuses any single chart file larger than this. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { HelmIgnore, HelmIgnoreSyntaxError } from './go/helmignore.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
 export interface ChartFile {
   /** Path relative to the chart, `/`-separated. */
@@ -19,7 +18,7 @@ export interface ChartFile {
   read(): Promise<Buffer>;
 }
 
-export interface ChartDirectory {
+interface ChartDirectory {
   files: ChartFile[];
   ignore: HelmIgnore;
 }
@@ -48,7 +47,7 @@ async function readHelmIgnore(dir: string): Promise<HelmIgnore> {
   let text: string;
   try {
     if (!(await stat(path)).isFile()) return HelmIgnore.defaults();
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if (isFsError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return HelmIgnore.defaults();
     throw fsError(error, path);
@@ -74,9 +73,14 @@ async function walk(absDir: string, relDir: string, ignore: HelmIgnore, files: C
     if (!Buffer.from(name, 'utf8').equals(rawName)) {
       throw new ChartError(`${join(shownRoot, relDir)} holds a file whose name is not valid UTF-8 (${JSON.stringify(name)}); rename it or add it to .helmignore`);
     }
-    let info = await lstat(abs).catch((error: unknown) => {
+    // Synchronous lstat and read: for chart-sized files a thread-pool round trip per call costs
+    // more CPU than the call itself, and the action is CPU-bound.
+    let info;
+    try {
+      info = lstatSync(abs);
+    } catch (error) {
       throw fsError(error, shown);
-    });
+    }
     if (info.isSymbolicLink()) {
       let target: string;
       try {
@@ -106,10 +110,13 @@ async function walk(absDir: string, relDir: string, ignore: HelmIgnore, files: C
     files.push({
       name: rel,
       size: info.size,
-      read: () =>
-        readFile(abs).then(stripBom, (error: unknown) => {
+      read: async () => {
+        try {
+          return stripBom(readFileSync(abs));
+        } catch (error) {
           throw fsError(error, shown);
-        }),
+        }
+      },
     });
   }
 }

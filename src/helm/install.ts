@@ -10,12 +10,9 @@ import { which } from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import semver from 'semver';
 import { helmArchiveFolder, helmAssetName, helmPlatform, type HelmPlatform } from './platform.js';
+import { DEFAULT_HELM_VERSION, MINIMUM_HELM_VERSION, normalizeMirror, parseHelmVersion } from './version.js';
 
-/** The newest Helm the action is tested with; installed when helm-version is empty and PATH has no usable helm. */
-export const DEFAULT_HELM_VERSION = '4.1.4';
-/** Helm 3.8 is the first release with OCI support enabled by default. */
-export const MINIMUM_HELM_VERSION = '3.8.0';
-export const DEFAULT_HELM_MIRROR = 'https://get.helm.sh';
+export { DEFAULT_HELM_MIRROR, DEFAULT_HELM_VERSION, MINIMUM_HELM_VERSION, normalizeMirror, parseHelmVersion } from './version.js';
 
 const TOOL_NAME = 'helm';
 
@@ -43,41 +40,6 @@ export async function resolveHelm(opts: ResolveHelmOptions): Promise<HelmTool> {
     return installHelm(DEFAULT_HELM_VERSION, mirror, log);
   }
   return installHelm(parseHelmVersion(opts.version), mirror, log);
-}
-
-/** Validates an exact helm-version input and returns it as `x.y.z`. */
-export function parseHelmVersion(input: string): string {
-  const bare = input.trim().replace(/^v/, '');
-  if (semver.valid(bare) !== bare) {
-    throw new Error(
-      `helm-version "${input}" is not an exact Helm version: give a full x.y.z such as ${DEFAULT_HELM_VERSION} ` +
-        `or v${DEFAULT_HELM_VERSION} (ranges are not accepted), or leave it empty`,
-    );
-  }
-  if (semver.lt(bare, MINIMUM_HELM_VERSION)) {
-    throw new Error(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
-  }
-  return bare;
-}
-
-/** Trims trailing slashes so `<mirror>/<asset>` is one well-formed URL; refuses what we cannot download from. */
-export function normalizeMirror(input: string): string {
-  const trimmed = input.trim().replace(/\/+$/, '');
-  if (trimmed === '') return DEFAULT_HELM_MIRROR;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw new Error(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`helm-mirror "${input}" must be an http(s) URL`);
-  }
-  // Userinfo would end up in logs and error messages.
-  if (url.username || url.password) {
-    throw new Error('helm-mirror must not contain credentials');
-  }
-  return trimmed;
 }
 
 /** The version a helm binary reports, as `x.y.z`. */

@@ -2,7 +2,7 @@
 // reproduced byte for byte so a chart pushed here has the digest Helm would give it.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { goJson, goMap } from './go-json.js';
+import { goJson, goMap } from '../chart/go/json.js';
 
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
 export const OCI_INDEX_MEDIA_TYPE = 'application/vnd.oci.image.index.v1+json';

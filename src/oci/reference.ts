@@ -22,7 +22,9 @@ export function parseRegistryUrl(input: string): RegistryTarget {
   const trimmed = input.trim();
   // Messages quote the input: never with a password someone put in it.
   // Everything up to the last `@` is user info, whatever it holds (a password may contain `/`).
-  const raw = trimmed.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, '$1***@');
+  // A trailing `@sha256:…` is a digest, refused below with its own message.
+  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? '';
+  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, '$1***@') + digest;
   if (raw === '') throw new OciInputError('the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts');
 
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);

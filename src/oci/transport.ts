@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import * as tls from 'node:tls';
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+// undici's parts, not its index: the index also loads fetch, WebSocket, the cache and the mocks,
+// which cost every run tens of milliseconds at start. What the index does for every dispatcher
+// is done here: request() and connect() (which the proxy agent uses) on Dispatcher.prototype.
+import DispatcherBase from 'undici/lib/dispatcher/dispatcher.js';
+import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
+import api from 'undici/lib/api/index.js';
+
+Object.assign(DispatcherBase.prototype, api);
 
 export interface TlsOptions {
   /** Accept any server certificate (testing only). */
@@ -141,6 +149,9 @@ export class Transport {
     this.deadline = options.deadline ?? DEFAULT_DEADLINE;
     const tlsOptions = tlsConnectOptions(options);
     const connectTimeout = options.connectTimeoutMs ?? 30_000;
+    // With an added CA, tls.connect would build a trust store from every root certificate for each
+    // new connection (tens of ms of CPU each); one shared context is built once.
+    if (tlsOptions.ca) tlsOptions.secureContext = tls.createSecureContext(tlsOptions);
     this.dispatcher = withoutExperimentalWarning(() => new EnvHttpProxyAgent({
       ...options.proxy,
       // direct connections

@@ -8,7 +8,8 @@ import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { archiveFiles, configJson, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
+import { configJson, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
+import { archiveFiles } from '../support/chart-archive.js';
 import { helmHome, helmOk, runHelm, type HelmHome, type HelmVersion } from '../support/helm.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { Cleanup } from '../support/tmp.js';

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { archiveFiles, ChartError, packageChart } from '../../src/chart/index.js';
+import { ChartError } from '../../src/chart/errors.js';
+import { packageChart } from '../../src/chart/index.js';
+import { archiveFiles } from '../support/chart-archive.js';
 import { helmHome, runHelm, type HelmHome, type HelmVersion } from '../support/helm.js';
 import { Cleanup } from '../support/tmp.js';
 

@@ -2,8 +2,11 @@
 // Go's float formatting.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { GoFloat, GoInt, GoMap, GoYamlError, loadAllGoYaml, loadGoYaml } from '../../src/chart/go-yaml-load.js';
-import { formatGoFloat, isGoYamlTimestamp, resolvePlainScalar } from '../../src/chart/go-yaml-scalars.js';
+import { formatGoFloat } from '../../src/chart/go/numbers.js';
+import { isGoYamlTimestamp } from '../../src/chart/go/time.js';
+import { GoYamlError } from '../../src/chart/go/yaml-error.js';
+import { GoFloat, GoInt, GoMap, loadAllGoYaml, loadGoYaml } from '../../src/chart/go/yaml-load.js';
+import { resolvePlainScalar } from '../../src/chart/go/yaml-resolve.js';
 
 describe('go-yaml v2 plain scalars', () => {
   const cases: Array<[string, ReturnType<typeof resolvePlainScalar>]> = [

@@ -3,8 +3,8 @@
 // the same rules against real Helm binaries.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compileGoGlob, GlobSyntaxError } from '../../src/chart/go-glob.js';
-import { DEFAULT_HELMIGNORE_RULE, HelmIgnore, HelmIgnoreSyntaxError } from '../../src/chart/helmignore.js';
+import { compileGoGlob, GlobSyntaxError } from '../../src/chart/go/glob.js';
+import { DEFAULT_HELMIGNORE_RULE, HelmIgnore, HelmIgnoreSyntaxError } from '../../src/chart/go/helmignore.js';
 
 describe('Go filepath.Match', () => {
   const cases: Array<[pattern: string, name: string, matches: boolean]> = [

@@ -5,17 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChartError } from '../../src/chart/errors.js';
 import { lockFileText } from '../../src/chart/lock.js';
-import {
-  chartYamlText,
-  configJson,
-  decodeMetadataYaml,
-  isHelmSemver,
-  isStrictSemver,
-  parseChartYaml,
-  validateMetadata,
-  withOverrides,
-  type ChartMetadata,
-} from '../../src/chart/metadata.js';
+import { decodeMetadataYaml, parseChartYaml, validateMetadata, withOverrides, type ChartMetadata } from '../../src/chart/metadata.js';
+import { chartYamlText, configJson } from '../../src/chart/metadata-text.js';
+import { isHelmSemver, isStrictSemver } from '../../src/chart/version.js';
 
 const WHERE = 'mychart/Chart.yaml';
 const FACTS_CHART = 'apiVersion: v2\nname: mychart\ndescription: A Helm chart for Kubernetes\ntype: application\nversion: 1.2.4\nappVersion: "1.16.0"\n';

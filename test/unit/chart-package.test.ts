@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync as zlibGzip } from 'node:zlib';
 import { gzipSync } from 'fflate';
 import { Header } from 'tar';
-import { archiveFileDigests, archiveFiles, ChartError, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
-import { readTarEntries, TarScanner } from '../../src/chart/tar-read.js';
+import { ChartError } from '../../src/chart/errors.js';
+import { archiveFileDigests, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
+import { TarReader } from '../../src/chart/tar-read.js';
+import { archiveFiles, tarEntries, tarGz } from '../support/chart-archive.js';
 import { Cleanup } from '../support/tmp.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts/', import.meta.url));
@@ -162,7 +164,7 @@ describe('what goes into the package', () => {
     await writeFile(join(dir, 'charts', frontend.fileName), await bytes(frontend));
     await writeFiles(dir, { 'values.schema.json': '{"type":"object"}', 'README.md': '# umbrella\n' });
     const chart = await packageChart(dir, { mtime: MTIME, outDir: work });
-    const names = readTarEntries(gunzipSync(await bytes(chart))).map((e) => e.path);
+    const names = tarEntries(gunzipSync(await bytes(chart))).map((e) => e.path);
     assert.deepEqual(names, [
       'umbrella/Chart.yaml',
       'umbrella/Chart.lock',
@@ -324,11 +326,11 @@ describe('readChartArchive and archiveFiles', () => {
 
   test('a tar reads the same whatever pieces its bytes arrive in', async () => {
     const tar = gunzipSync(await bytes(await packageChart(join(FIXTURES, 'names-and-paths'), { mtime: MTIME, outDir: work })));
-    const whole = readTarEntries(tar).map((e) => `${e.path} ${e.data.toString('hex')}`);
+    const whole = tarEntries(tar).map((e) => `${e.path} ${e.data.toString('hex')}`);
     assert.ok(whole.length > 5);
     for (const piece of [1, 7, 511, 512, 513, 4096]) {
       const seen: Array<{ path: string; chunks: Buffer[] }> = [];
-      const scanner = new TarScanner((entry) => {
+      const scanner = new TarReader((entry) => {
         const chunks: Buffer[] = [];
         seen.push({ path: entry.path, chunks });
         return (chunk) => void chunks.push(Buffer.from(chunk));
@@ -349,8 +351,8 @@ describe('readChartArchive and archiveFiles', () => {
       ['values.yaml', Buffer.from('a: 1\n'), /is not a chart archive: it is not a gzip file/],
       ['not-tar.tgz', gzipSync(Buffer.from('hello world, not a tar file'.repeat(40))), /is not a chart archive: it is not a tar archive/],
       ['no-chart-yaml.tgz', tarGz({ 'x/values.yaml': 'a: 1\n' }), /Chart\.yaml is missing/],
-      ['flat.tgz', tarGz({ 'Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }), /"Chart\.yaml" is not inside the chart's top folder/],
-      ['escape.tgz', tarGz({ 'x/../../evil': 'x', 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }), /points outside the chart/],
+      ['flat.tgz', tarGz({ 'Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }), /the entry "Chart\.yaml", a file outside the top folder/],
+      ['escape.tgz', tarGz({ 'x/../../evil': 'x', 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }), /the entry "x\/\.\.\/\.\.\/evil", a "\.\." path segment/],
       ['loose-version.tgz', tarGz({ 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: v1\n' }), /version "v1" is not a strict SemVer 2 version/],
       ['truncated.tgz', gzipSync(gunzipSync(tarGz({ 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n'.repeat(30) })).subarray(0, 700)), /it is truncated \(x\/Chart\.yaml ends past the end/],
       ['cut-gzip.tgz', tarGz({ 'x/Chart.yaml': 'apiVersion: v2\nname: f\nversion: 1.0.0\n' }).subarray(0, 40), /its gzip data is damaged/],
@@ -361,21 +363,7 @@ describe('readChartArchive and archiveFiles', () => {
       await assert.rejects(readChartArchive(path), (error: unknown) => error instanceof ChartError && pattern.test(error.message) && error.message.includes(path), name);
     }
     await assert.rejects(readChartArchive(join(work, 'missing.tgz')), /chart archive .*missing\.tgz does not exist/);
-    await assert.rejects(archiveFiles(Buffer.from('nope')), ChartError);
+    await assert.rejects(archiveFileDigests(Buffer.from('nope')), ChartError);
     await rm(join(work, 'values.yaml'));
   });
 });
-
-/** A minimal .tgz written without our writer, for archives our packager would never make. */
-function tarGz(files: Record<string, string>): Uint8Array {
-  const blocks: Buffer[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
-    const header = new Header({ path, mode: 0o644, size: data.length, mtime: new Date(0), type: 'File' });
-    header.encode();
-    blocks.push(header.block!, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(blocks));
-}
-

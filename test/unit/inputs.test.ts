@@ -141,3 +141,11 @@ describe('a registry URL with credentials in it', () => {
     });
   }
 });
+
+describe('a registry URL with a digest or a port after the credentials', () => {
+  it('still finds the credentials: oci://u:secret@host:443 and oci://u:secret@host/ns@sha256:…', () => {
+    for (const registry of ['oci://u:s3cret@ghcr.io:443', 'oci://u:s3cret@ghcr.io/ns@sha256:abc']) {
+      assert.throws(() => parse({ registry }), (error: unknown) => error instanceof InputError && /holds credentials/.test(error.message) && !error.message.includes('s3cret'));
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { goJson, goJsonString, goMap } from '../../src/oci/go-json.js';
+import { goJson, goJsonString, goMap } from '../../src/chart/go/json.js';
 import {
   blobOf,
   buildHelmManifest,
@@ -125,8 +125,9 @@ describe('Go JSON', () => {
     assert.equal(goJson(sorted), '{"10":"3","9":"2","A":"4","b":"1","é":"5","\uffff":"6","😀":"7"}');
   });
 
-  it('refuses non-integers', () => {
-    assert.throws(() => goJson(1.5), TypeError);
+  it('writes numbers as Go writes a float64, and refuses what JSON cannot hold', () => {
+    assert.equal(goJson([1, 1.5, 1e21, -0]), '[1,1.5,1e+21,-0]');
+    assert.throws(() => goJson(Number.NaN), TypeError);
   });
 });
 

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { compareGoYamlKeys, GoYamlError, jsonToGoYaml, toGoYaml } from '../../src/chart/goyaml.js';
+import { GoYamlError } from '../../src/chart/go/yaml-error.js';
+import { jsonToGoYaml, toGoYaml } from '../../src/chart/go/yaml-emit.js';
+import { compareGoYamlKeys } from '../../src/chart/go/yaml-key-order.js';
 import { provenanceMessage } from '../../src/chart/provenance.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -1,31 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  goJsonString,
-  sortedByUtf8
-} from "./chunk-KO26MPYU.js";
+  goJson,
+  goMap
+} from "./chunk-XDEXRFJC.js";
 
 // src/oci/helm-manifest.ts
 import { createHash } from "node:crypto";
-
-// src/oci/go-json.ts
-function goJson(value) {
-  if (value === null) return "null";
-  if (typeof value === "string") return goJsonString(value);
-  if (typeof value === "number") {
-    if (!Number.isSafeInteger(value)) throw new TypeError(`goJson only encodes integers, got ${value}`);
-    return String(value);
-  }
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value)) return `[${value.map(goJson).join(",")}]`;
-  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-  return `{${entries.map(([k, v]) => `${goJsonString(k)}:${goJson(v)}`).join(",")}}`;
-}
-function goMap(map) {
-  const source = map instanceof Map ? map : new Map(Object.entries(map));
-  return new Map(sortedByUtf8([...source.keys()]).map((key) => [key, source.get(key)]));
-}
-
-// src/oci/helm-manifest.ts
 var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
 var OCI_INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
 var DOCKER_MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";

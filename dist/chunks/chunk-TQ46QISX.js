@@ -14,7 +14,7 @@ import {
   saveState,
   setSecret,
   warning
-} from "./chunk-7PAE4VLK.js";
+} from "./chunk-XWDYXING.js";
 
 // src/errors.ts
 function describeError(error) {
@@ -29,7 +29,7 @@ function describeError(error) {
   const [first, ...causes] = parts;
   return causes.length === 0 ? first : `${first} (cause: ${causes.join(": ")})`;
 }
-var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "GoYamlError", "OciInputError", "RegistryError", "SigningError", "SupplyChainError", "SupplyChainInputError"]);
+var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "OciInputError", "RegistryError", "SigningError", "SupplyChainError", "SupplyChainInputError"]);
 function isUserFacing(error) {
   return error instanceof Error && USER_FACING.has(error.name);
 }

@@ -3,8 +3,9 @@
 // into text first: `appVersion: 1.10` is "1.1", float precision is 32-bit), then encoding/json
 // fills the struct: keys match field names case-insensitively, unknown keys are ignored, null
 // leaves a string alone and clears a list, and a wrong type is an error.
-import { GoFloat, GoInt, GoMap, type GoValue } from './go-yaml-load.js';
-import { formatGoFloat } from './go-yaml-scalars.js';
+import { compareUtf8 } from './json.js';
+import { formatGoFloat } from './numbers.js';
+import { GoFloat, GoInt, GoMap, type GoValue } from './yaml-load.js';
 
 export type Shape =
   | { kind: 'string' }
@@ -90,7 +91,7 @@ function zero(shape: Shape): unknown {
 }
 
 function sortedEntries(map: GoMap): Array<[string, GoValue]> {
-  return [...map.entries].sort(([a], [b]) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+  return [...map.entries].sort(([a], [b]) => compareUtf8(a, b));
 }
 
 function toJson(value: GoValue, field: string): JsonValue {

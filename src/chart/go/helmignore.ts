@@ -10,7 +10,8 @@
 //   everything else" (a `!dir/` rule ignores every file);
 // - Helm appends `templates/.?*` (dotfiles directly in templates/) after the user's rules;
 // - an ignored directory is not descended into.
-import { compileGoGlob, GlobSyntaxError, type GoGlob } from './go-glob.js';
+import { compileGoGlob, GlobSyntaxError, type GoGlob } from './glob.js';
+import { trimGoSpace } from './unicode.js';
 
 /** The pattern Helm always adds, after the rules from .helmignore. */
 export const DEFAULT_HELMIGNORE_RULE = 'templates/.?*';
@@ -117,15 +118,4 @@ function baseName(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   if (trimmed === '') return '/';
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
-
-// Go's strings.TrimSpace trims Unicode White_Space (unicode.IsSpace), which differs from JS trim().
-const GO_SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-
-function trimGoSpace(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && GO_SPACE.includes(s[start]!)) start++;
-  while (end > start && GO_SPACE.includes(s[end - 1]!)) end--;
-  return s.slice(start, end);
 }

@@ -2,8 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   ChartError,
   jsonToGoYaml,
-  toGoYaml
-} from "./chunk-AMSNIPQQ.js";
+  toGoYaml,
+  writingYaml
+} from "./chunk-N4BKUJSG.js";
+import "./chunk-XDEXRFJC.js";
 import "./chunk-6DG7BXTN.js";
 
 // node_modules/openpgp/dist/node/openpgp.mjs
@@ -15622,9 +15624,9 @@ var wNAF = class {
    * Creates a wNAF precomputation window. Used for caching.
    * Default window size is set by `utils.precompute()` and is equal to 8.
    * Number of precomputed points depends on the curve size:
-   * 2^(𝑊−1) * (Math.ceil(𝑛 / 𝑊) + 1), where:
-   * - 𝑊 is the window size
-   * - 𝑛 is the bitlength of the curve order.
+   * 2^(\ud835\udc4a\u22121) * (Math.ceil(\ud835\udc5b / \ud835\udc4a) + 1), where:
+   * - \ud835\udc4a is the window size
+   * - \ud835\udc5b is the bitlength of the curve order.
    * For a 256-bit curve and window size 8, the number of precomputed points is 128 * 33 = 4224.
    * @param point Point instance
    * @param W window size
@@ -25612,9 +25614,9 @@ function readableByHelm3(info) {
 }
 function provenanceMessage(configJson, tgzFileName, tgzDigest) {
   if (!/^sha256:[0-9a-f]{64}$/.test(tgzDigest)) throw new TypeError(`provenanceMessage needs the archive's sha256:<hex> digest, not ${JSON.stringify(tgzDigest.slice(0, 80))}`);
-  return `${jsonToGoYaml(configJson)}
+  return writingYaml(`the provenance of ${tgzFileName}`, () => `${jsonToGoYaml(configJson)}
 ...
-${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`;
+${toGoYaml({ files: { [tgzFileName]: tgzDigest } })}`);
 }
 async function signProvenance(key, message) {
   if (/[ \t\r]$/m.test(message)) throw new Error("provenance message has trailing whitespace on a line");
