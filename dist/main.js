@@ -41,7 +41,6 @@ import {
 import {
   debug,
   getExecOutput,
-  getIDToken,
   getInput,
   group,
   info,
@@ -4657,13 +4656,16 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-X3RBYD7S.js");
+  const supplyChain = await import("./chunks/supply-chain-32VIUYYP.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
   const chain = new supplyChain.SupplyChain(config, {
-    // core.getIDToken masks the token it returns.
-    getToken: (audience) => getIDToken(audience),
+    getToken: async (audience) => {
+      const token = await supplyChain.requestIdToken(audience, process.env);
+      setSecret(token);
+      return token;
+    },
     github,
     warning
   });

@@ -25,6 +25,8 @@ export interface ActionConfig {
   tlsFiles: TlsFiles;
   login: boolean;
   logout: boolean;
+  /** Also write the credentials to Docker's config.json (`docker-login`). */
+  dockerLogin: boolean;
   sign: boolean;
   signingKey: string;
   signingPassphrase: string;
@@ -116,6 +118,7 @@ export function parseInputs(get: InputGetter): ActionConfig {
     tlsFiles,
     login: bool('login', get('login'), true),
     logout: bool('logout', get('logout'), true),
+    dockerLogin: bool('docker-login', get('docker-login'), false),
     sign,
     signingKey,
     signingPassphrase: get('signing-passphrase'),

@@ -47,8 +47,8 @@ export async function run(signal?: AbortSignal): Promise<void> {
     core.setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, 'chart')} failed:\n${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? '')).join('\n')}`);
   }
   // Only credentials the registry accepted are handed to later steps.
-  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== 'failed')) {
-    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
+  if (!config.dryRun && (config.login || config.dockerLogin) && config.username && results.some((r) => r.status !== 'failed')) {
+    await loginForLaterSteps(config.registry.host, config.username, config.password, { helm: config.login, docker: config.dockerLogin, logout: config.logout });
   }
 }
 

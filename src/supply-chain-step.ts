@@ -18,8 +18,11 @@ export async function openSupplyChain(settings: SupplyChainSettings, dryRun: boo
     ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || 'https://github.com', repository: GITHUB_REPOSITORY, token: settings.githubToken }
     : undefined;
   const chain = new supplyChain.SupplyChain(config, {
-    // core.getIDToken masks the token it returns.
-    getToken: (audience) => core.getIDToken(audience),
+    getToken: async (audience) => {
+      const token = await supplyChain.requestIdToken(audience, process.env);
+      core.setSecret(token);
+      return token;
+    },
     github,
     warning: core.warning,
   });

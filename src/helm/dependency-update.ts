@@ -2,6 +2,8 @@
 // the behaviour users expect, so it is not reimplemented.
 import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
+import { describeError } from '../errors.js';
+import { HelmError } from './errors.js';
 import type { HelmTool } from './install.js';
 
 export interface DependencyUpdateOptions {
@@ -36,23 +38,34 @@ export async function dependencyUpdate(helm: HelmTool, chartDir: string, opts: D
   try {
     result = await getExecOutput(helm.path, ['dependency', 'update', chartDir, ...(opts.args ?? [])], { env, silent: true, ignoreReturnCode: true });
   } catch (error) {
-    throw new Error(`could not run ${helm.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new HelmError(`could not run ${helm.path}: ${describeError(error)}`, { cause: error });
   }
   const output = result.stdout.trim();
-  if (result.exitCode === 0) {
-    for (const line of output.split('\n')) if (line.trim() !== '') log(line);
-    return;
-  }
-  const stderr = result.stderr.trim() || '(Helm wrote nothing to stderr)';
-  // Helm reports an unreachable repository on stdout and only a vaguer error on stderr: keep both.
+  const stderr = result.stderr.trim();
+  // Helm's whole output goes to the log; the error is one line: Helm's own error and where to look.
+  for (const line of [...output.split('\n'), ...(result.exitCode === 0 ? [] : stderr.split('\n'))]) if (line.trim() !== '') log(line);
+  if (result.exitCode === 0) return;
+  // Helm reports an unreachable repository on stdout and only a vaguer error on stderr: match both.
   const hints = HINTS.filter(([pattern]) => pattern.test(stderr) || pattern.test(output)).map(([, hint]) => hint);
-  throw new Error(
-    [
-      `helm dependency update failed for ${chartDir} (Helm ${helm.version}, exit code ${result.exitCode}):`,
-      stderr,
-      ...(output ? ['Helm output before the error:', output] : []),
-      `Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join('; ')}.`,
-    ].join('\n'),
+  throw new HelmError(
+    `helm dependency update failed for ${chartDir} (Helm ${helm.version}, exit code ${result.exitCode}): ${[...unreachable(output), helmError(stderr)].join('; then ')}. ` +
+      `Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join('; ')} (Helm's output is in the log above).`,
+  );
+}
+
+// Helm ends with one "Error: …" line; before it may come warnings or Go's usage text.
+function helmError(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const error = [...lines].reverse().find((line) => line.startsWith('Error:')) ?? lines.at(-1) ?? 'Helm wrote nothing to stderr';
+  return error.replace(/\.$/, '');
+}
+
+// The cause of a failure to reach a repository is on stdout ("...Unable to get an update from …"
+// and the Go error on the next line), while stderr only says the index is missing.
+function unreachable(stdout: string): string[] {
+  const lines = stdout.split('\n');
+  return lines.flatMap((line, i) =>
+    line.startsWith('...Unable to get an update') ? [`${line.slice(3)} ${(lines[i + 1] ?? '').trim()}`.trim()] : [],
   );
 }
 

@@ -9,10 +9,10 @@ import { getExecOutput } from '@actions/exec';
 import { which } from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import semver from 'semver';
+import { describeError } from '../errors.js';
+import { HelmError } from './errors.js';
 import { helmArchiveFolder, helmAssetName, helmPlatform, type HelmPlatform } from './platform.js';
 import { DEFAULT_HELM_VERSION, MINIMUM_HELM_VERSION, normalizeMirror, parseHelmVersion } from './version.js';
-
-export { DEFAULT_HELM_MIRROR, DEFAULT_HELM_VERSION, MINIMUM_HELM_VERSION, normalizeMirror, parseHelmVersion } from './version.js';
 
 const TOOL_NAME = 'helm';
 
@@ -46,11 +46,11 @@ export async function resolveHelm(opts: ResolveHelmOptions): Promise<HelmTool> {
 export async function reportedHelmVersion(path: string): Promise<string> {
   const out = await getExecOutput(path, ['version', '--template', '{{.Version}}'], { silent: true, ignoreReturnCode: true });
   if (out.exitCode !== 0) {
-    throw new Error(`"${path} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
+    throw new HelmError(`"${path} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
   }
   const text = out.stdout.trim();
   const version = semver.valid(text.replace(/^v/, ''));
-  if (!version) throw new Error(`"${path} version" printed "${text}", which is not a version`);
+  if (!version) throw new HelmError(`"${path} version" printed "${text}", which is not a version`);
   return version;
 }
 
@@ -64,7 +64,7 @@ async function helmOnPath(log: (m: string) => void): Promise<HelmTool | undefine
   try {
     version = await reportedHelmVersion(path);
   } catch (error) {
-    log(`ignoring the helm on PATH (${errorText(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
+    log(`ignoring the helm on PATH (${describeError(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
     return undefined;
   }
   if (semver.lt(version, MINIMUM_HELM_VERSION)) {
@@ -77,7 +77,7 @@ async function helmOnPath(log: (m: string) => void): Promise<HelmTool | undefine
 
 async function installHelm(version: string, mirror: string, log: (m: string) => void): Promise<HelmTool> {
   for (const name of ['RUNNER_TOOL_CACHE', 'RUNNER_TEMP']) {
-    if (!process.env[name]) throw new Error(`installing Helm needs ${name}, which every GitHub runner sets`);
+    if (!process.env[name]) throw new HelmError(`installing Helm needs ${name}, which every GitHub runner sets`);
   }
   const platform = helmPlatform();
   const cached = await fromToolCache(version, platform, log);
@@ -99,7 +99,7 @@ async function fromToolCache(version: string, platform: HelmPlatform, log: (m: s
       }
       log(`the tool cache entry ${dir} holds Helm ${reported}, not ${version}: downloading again`);
     } catch (error) {
-      log(`the tool cache entry ${dir} is unusable (${errorText(error)}): downloading again`);
+      log(`the tool cache entry ${dir} is unusable (${describeError(error)}): downloading again`);
     }
   } else {
     log(`the tool cache entry ${dir} has no ${platform.binary}: downloading again`);
@@ -118,7 +118,7 @@ async function download(version: string, mirror: string, platform: HelmPlatform,
     archive = await fetchFile(url, version, platform);
     const actual = await sha256File(archive);
     if (actual !== expected) {
-      throw new Error(
+      throw new HelmError(
         `checksum mismatch for ${asset} from ${mirror}: ${asset}.sha256sum says ${expected}, the download is ${actual}. ` +
           'The mirror serves a file other than the one it publishes a checksum for; nothing was installed',
       );
@@ -127,10 +127,10 @@ async function download(version: string, mirror: string, platform: HelmPlatform,
     const folder = join(extracted, helmArchiveFolder(platform));
     const binary = join(folder, platform.binary);
     if (!existsSync(binary)) {
-      throw new Error(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
+      throw new HelmError(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
     }
     const reported = await reportedHelmVersion(binary);
-    if (reported !== version) throw new Error(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
+    if (reported !== version) throw new HelmError(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
     const cachedDir = await tc.cacheDir(folder, TOOL_NAME, version, process.arch);
     log(`installed Helm ${version} in the tool cache: ${cachedDir}`);
     return { path: join(cachedDir, platform.binary), version, source: 'download' };
@@ -147,7 +147,7 @@ async function publishedChecksum(url: string, version: string, platform: HelmPla
   try {
     const text = await readFile(file, 'utf8');
     const hex = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${url} does not start with a sha256 checksum`);
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new HelmError(`${url} does not start with a sha256 checksum`);
     return hex;
   } finally {
     await rm(file, { force: true });
@@ -162,7 +162,7 @@ async function fetchFile(url: string, version: string, platform: HelmPlatform): 
       error instanceof tc.HTTPError && error.httpStatusCode === 404
         ? ` (does the mirror publish Helm ${version} for ${platform.os}-${platform.arch}? check helm-version and helm-mirror)`
         : '';
-    throw new Error(`could not download ${url}: ${errorText(error)}${hint}`, { cause: error });
+    throw new HelmError(`could not download ${url}: ${describeError(error)}${hint}`, { cause: error });
   }
 }
 
@@ -170,8 +170,4 @@ async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

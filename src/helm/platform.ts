@@ -1,8 +1,9 @@
 // Which Helm release asset fits this runner: get.helm.sh names them helm-v<version>-<os>-<arch>.<ext>
 // and puts the binary in a folder named <os>-<arch>.
+import { HelmError } from './errors.js';
 
-export type HelmOs = 'linux' | 'darwin' | 'windows';
-export type HelmArch = 'amd64' | 'arm64';
+type HelmOs = 'linux' | 'darwin' | 'windows';
+type HelmArch = 'amd64' | 'arm64';
 
 export interface HelmPlatform {
   os: HelmOs;
@@ -21,7 +22,7 @@ export function helmPlatform(platform: NodeJS.Platform = process.platform, arch:
   const os = OS[platform];
   const helmArch = ARCH[arch];
   if (!os || !helmArch) {
-    throw new Error(
+    throw new HelmError(
       `no Helm download for this runner (${platform}/${arch}): supported are linux, darwin and windows on x64 or arm64. ` +
         'Put a helm 3.8+ binary on PATH and leave helm-version empty to use it instead',
     );

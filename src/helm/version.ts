@@ -1,6 +1,7 @@
-// The helm-version and helm-mirror inputs, checked when inputs are read: apart from the installer
-// (install.ts), so a run that never installs Helm does not load it.
+// The helm-version and helm-mirror inputs: checked when the inputs are read, without loading the
+// installer (tool-cache and its dependencies) that only a dependency update needs.
 import semver from 'semver';
+import { HelmError } from './errors.js';
 
 /** The newest Helm the action is tested with; installed when helm-version is empty and PATH has no usable helm. */
 export const DEFAULT_HELM_VERSION = '4.1.4';
@@ -12,13 +13,13 @@ export const DEFAULT_HELM_MIRROR = 'https://get.helm.sh';
 export function parseHelmVersion(input: string): string {
   const bare = input.trim().replace(/^v/, '');
   if (semver.valid(bare) !== bare) {
-    throw new Error(
+    throw new HelmError(
       `helm-version "${input}" is not an exact Helm version: give a full x.y.z such as ${DEFAULT_HELM_VERSION} ` +
         `or v${DEFAULT_HELM_VERSION} (ranges are not accepted), or leave it empty`,
     );
   }
   if (semver.lt(bare, MINIMUM_HELM_VERSION)) {
-    throw new Error(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
+    throw new HelmError(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
   }
   return bare;
 }
@@ -31,14 +32,14 @@ export function normalizeMirror(input: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
+    throw new HelmError(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`helm-mirror "${input}" must be an http(s) URL`);
+    throw new HelmError(`helm-mirror "${input}" must be an http(s) URL`);
   }
   // Userinfo would end up in logs and error messages.
   if (url.username || url.password) {
-    throw new Error('helm-mirror must not contain credentials');
+    throw new HelmError('helm-mirror must not contain credentials');
   }
   return trimmed;
 }

@@ -18,6 +18,7 @@ export { attestChart, buildProvenancePredicate, type ChartAttestation } from './
 export { signChartLegacy, legacySignatureTag } from './legacy-signature.js';
 export { storeAttestation, type GitHubApi, type StoredAttestation } from './github-attestations.js';
 export { SigningError } from './sign.js';
+export { requestIdToken } from './oidc-token.js';
 
 /** `sigstore-format`: cosign 3's bundle referrer, cosign's legacy `.sig` tag, or both. */
 export type SignatureFormat = 'bundle' | 'legacy' | 'both';

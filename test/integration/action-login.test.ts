@@ -1,9 +1,10 @@
-// login / logout through the committed bundle, as a runner runs it: dist/main.js logs in for the
-// rest of the job, real Helm 3.18 and 4.1 then pull the private chart with no login of their own,
-// and dist/post.js puts Helm's registry config back exactly as it was. The file-editing rules
+// login / logout through the bundle, as a runner runs it: dist/main.js logs in for the rest of the
+// job, real Helm 3.18 and 4.1 (and skopeo, for docker-login) then pull the private chart with no
+// login of their own, and dist/post.js puts the config files back exactly as they were. The file-editing rules
 // themselves are tested in test/unit/registry-config*.test.ts and against Helm in
 // registry-login.test.ts; this file proves the action wires them up the way users run it.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -67,6 +68,9 @@ async function exists(path: string): Promise<boolean> {
 async function mode(path: string): Promise<number> {
   return (await stat(path)).mode & 0o777;
 }
+
+/** The state key src/login.ts saves the Docker config record under. */
+const DOCKER_LOGIN_STATE = 'docker-login';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -274,5 +278,85 @@ describe('login and logout options', () => {
     assert.match(warnings, /not valid JSON/, transcript(cleaned));
     assert.ok(warnings.includes(reg.host), 'the warning names the registry whose login may remain');
     assert.equal(await readFile(config, 'utf8'), broken);
+  });
+});
+
+// docker-login: Docker's config.json, read by cosign, crane, oras, skopeo and docker. Here skopeo
+// (containers/image, a client that is not Helm) is the later step that reads it.
+describe('docker-login', () => {
+  let reg: TestRegistry;
+  before(async () => {
+    reg = await registry('basic');
+  });
+
+  /** skopeo reading the chart's manifest with no credentials but the Docker config in `dockerConfig`. */
+  async function skopeoInspect(ref: string, dockerConfig: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    const home = await cleanup.tempDir('action-login-skopeo-home-');
+    const image = `docker://${ref.replace(/^oci:\/\//, '')}`;
+    return new Promise((resolve) => {
+      execFile(
+        'skopeo',
+        ['inspect', '--raw', '--tls-verify=false', image],
+        { env: { PATH: process.env.PATH, HOME: home, DOCKER_CONFIG: dockerConfig } },
+        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  test('skopeo reads the private chart with the login the action wrote to $DOCKER_CONFIG/config.json, and is refused after the post step', async () => {
+    const dockerConfig = join(await cleanup.tempDir('action-login-docker-'), 'docker');
+    const config = join(await cleanup.tempDir('action-login-helm-'), 'config.json');
+    const published = await main(reg, { config, inputs: { 'docker-login': 'true' }, env: { DOCKER_CONFIG: dockerConfig } });
+    assertClean(published);
+    assert.ok(published.state[DOCKER_LOGIN_STATE], 'the Docker config record is in the state before the post step');
+    // A new file as `docker login` writes it: keyed by the bare host, tab-indented, private.
+    const file = join(dockerConfig, 'config.json');
+    assert.equal(await readFile(file, 'utf8'), newConfigText(reg.host, reg.username, reg.password));
+    assert.equal(await mode(file), 0o600);
+
+    const ref = published.outputs.ref!.replace(/@sha256:.*$/, ':0.1.0');
+    const inspected = await skopeoInspect(ref, dockerConfig);
+    assert.equal(inspected.code, 0, inspected.stderr);
+    const manifest = JSON.parse(inspected.stdout) as { config: { mediaType: string } };
+    assert.equal(manifest.config.mediaType, 'application/vnd.cncf.helm.config.v1+json');
+
+    const cleaned = await post(published, { config });
+    assertClean(cleaned);
+    assert.equal(await exists(dockerConfig), false, 'the file and the folder made for it are gone');
+    const refused = await skopeoInspect(ref, dockerConfig);
+    assert.notEqual(refused.code, 0, 'skopeo still got in after the post step');
+    assert.match(refused.stderr, /unauthorized|authentication required/i);
+  });
+
+  test('an existing config.json (other hosts, credsStore, unknown keys, odd indentation) comes back byte for byte', async () => {
+    const dockerConfig = await cleanup.tempDir('action-login-docker-existing-');
+    const file = join(dockerConfig, 'config.json');
+    const original =
+      `{\n   "auths": {\n      "ghcr.io": {\n         "auth": "${b64('someone:else')}"\n      },\n      "${reg.host}": {}\n   },\n` +
+      `   "credsStore": "desktop",\n   "HttpHeaders": {"User-Agent": "Docker-Client/24.0"},\n   "plugins": {"buildx": {"x": [1, 2]}}\n}\n`;
+    await writeFile(file, original, { mode: 0o644 });
+    await chmod(file, 0o644);
+    const config = join(await cleanup.tempDir('action-login-helm-'), 'config.json');
+
+    const published = await main(reg, { config, inputs: { 'docker-login': 'true' }, env: { DOCKER_CONFIG: dockerConfig } });
+    assert.equal(published.code, 0, transcript(published));
+    // docker and the tools like it ask the credential store first: the action says so.
+    assert.match(commandLines(published, 'warning').join('\n'), /docker-credential-desktop \(credsStore\)/);
+    const during = await readFile(file, 'utf8');
+    // The file's own three-space indentation for the new entry; everything else as it was.
+    assert.ok(during.includes(`      "${reg.host}": {\n         "auth": "${b64(`${reg.username}:${reg.password}`)}"\n      }\n`), during);
+    assert.ok(during.includes('"plugins": {"buildx": {"x": [1, 2]}}'));
+
+    assertClean(await post(published, { config }));
+    assert.equal(await readFile(file, 'utf8'), original);
+    assert.equal(await mode(file), 0o644);
+  });
+
+  test('docker-login: false (the default) leaves Docker\'s config alone', async () => {
+    const home = await cleanup.tempDir('action-login-docker-home-');
+    const published = await main(reg, { config: join(home, 'helm.json'), env: { HOME: home, DOCKER_CONFIG: undefined } });
+    assertClean(published);
+    assert.equal(published.state[DOCKER_LOGIN_STATE], undefined);
+    assert.deepEqual(await readdir(home), ['helm.json']);
   });
 });

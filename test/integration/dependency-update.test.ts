@@ -105,7 +105,7 @@ describe('dependencyUpdate', { skip }, () => {
         const chart = await parentChart(`broken-lock-${version}`);
         await writeFile(join(chart, 'Chart.lock'), 'dependencies: [\n');
         await assert.rejects(dependencyUpdate(tool(version), chart, { env: (await home()).env, log: () => {} }), (error: Error) => {
-          assert.match(error.message, new RegExp(`^helm dependency update failed for .*broken-lock-${version.replace(/\./g, '\\.')} \\(Helm ${version.replace(/\./g, '\\.')}, exit code 1\\):\n`));
+          assert.match(error.message, new RegExp(`^helm dependency update failed for .*broken-lock-${version.replace(/\./g, '\\.')} \\(Helm ${version.replace(/\./g, '\\.')}, exit code 1\\): Error: cannot load Chart\\.lock: error converting YAML to JSON[^\n]*$`));
           assert.match(error.message, /Error: cannot load Chart\.lock: error converting YAML to JSON/);
           assert.match(error.message, /Hint: Chart\.lock could not be used: fix or delete it/);
           return true;
@@ -121,11 +121,13 @@ describe('dependencyUpdate', { skip }, () => {
         });
       });
 
-      it('keeps the cause Helm prints on stdout when a repository is unreachable', async () => {
+      it('names the cause Helm prints on stdout when a repository is unreachable, and logs all of Helm\'s output', async () => {
         const dir = join(work, `unreachable-${version}`);
         await writeChart(dir, 'apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n  - name: dep\n    version: "^1.0.0"\n    repository: http://127.0.0.1:9/\n');
-        await assert.rejects(dependencyUpdate(tool(version), dir, { env: (await home()).env, log: () => {} }), (error: Error) => {
-          assert.match(error.message, /Helm output before the error:\n[\s\S]*connection refused/);
+        const logged: string[] = [];
+        await assert.rejects(dependencyUpdate(tool(version), dir, { env: (await home()).env, log: (line) => logged.push(line) }), (error: Error) => {
+          assert.match(error.message, /^helm dependency update failed for [^\n]*: Unable to get an update from the "http:\/\/127\.0\.0\.1:9\/" chart repository: Get [^\n]*connection refused; then Error: no cached repository/);
+          assert.match(logged.join('\n'), /connection refused/, "Helm's output is in the log");
           assert.match(error.message, /Hint: check that every dependency repository URL is reachable/);
           return true;
         });

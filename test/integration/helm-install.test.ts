@@ -128,7 +128,7 @@ describe('resolveHelm', { skip }, () => {
     await chmod(join(old, 'helm'), 0o755);
     process.env.PATH = [old, tools].join(delimiter);
     const fromOld = await install.resolveHelm({ version: '', mirror: mirror.url, log });
-    assert.deepEqual(fromOld, { path: join(toolCache, 'helm', install.DEFAULT_HELM_VERSION, 'x64', 'helm'), version: '4.1.4', source: 'download' });
+    assert.deepEqual(fromOld, { path: join(toolCache, 'helm', '4.1.4', 'x64', 'helm'), version: '4.1.4', source: 'download' });
     assert.ok(logs.some((m) => m.includes('helm 3.7.2 on PATH is older than 3.8.0')));
 
     process.env.PATH = tools;

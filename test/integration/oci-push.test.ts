@@ -12,6 +12,13 @@ import { helmHome, helmOk, helmRegistryFlags, runHelm, type HelmHome, type HelmV
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { Cleanup } from '../support/tmp.js';
 
+/** A push result without its manifest descriptor, once that is checked to name the same digest. */
+function outcome<R extends { digest: string; manifest: { digest: string } }>(result: R): Omit<R, 'manifest'> {
+  const { manifest, ...rest } = result;
+  assert.equal(manifest.digest, rest.digest, 'the manifest descriptor names the digest behind the tag');
+  return rest;
+}
+
 const cleanup = new Cleanup();
 after(() => cleanup.run());
 
@@ -147,7 +154,7 @@ describe('pushChart against Distribution (token auth)', () => {
     const mark = reg.logs().length;
     const tokensBefore = reg.tokenServer!.requests.length;
     const result = await pushChart(client, artifact('charts/pushdemo'), { ifExists: 'fail', sameChartFiles: async () => false });
-    assert.deepEqual(result, { status: 'pushed', digest: helmDigest, signed: false });
+    assert.deepEqual(outcome(result), { status: 'pushed', digest: helmDigest, signed: false });
 
     // first request learns the challenge (401), one token, then HEAD-free: GET tag, 2 × (POST + PUT), PUT manifest
     assert.deepEqual(client.stats, { registryRequests: 7, tokenRequests: 1, otherRequests: 0 });
@@ -173,7 +180,7 @@ describe('pushChart against Distribution (token auth)', () => {
     const mark = reg.logs().length;
     await client.prepare([{ repository: 'charts/pushdemo', reference: TAG }]);
     const result = await pushChart(client, artifact('charts/pushdemo'), { ifExists: 'fail', sameChartFiles: async () => false });
-    assert.deepEqual(result, { status: 'unchanged', digest: helmDigest, signed: false });
+    assert.deepEqual(outcome(result), { status: 'unchanged', digest: helmDigest, signed: false });
     assert.deepEqual(client.stats, { registryRequests: 2, tokenRequests: 1, otherRequests: 0 }, 'GET /v2/ and one token to prepare, then the tag check');
     const seen = await registryRequestsSince(mark);
     assert.deepEqual(seen, ['GET /v2/', `GET /v2/charts/pushdemo/manifests/${TAG}`]);
@@ -188,7 +195,7 @@ describe('pushChart against Distribution (token auth)', () => {
       ifExists: 'fail',
       sameChartFiles: async (remote) => gunzipSync(remote).equals(gunzipSync(repacked)),
     });
-    assert.deepEqual(result, { status: 'unchanged', digest: helmDigest, signed: false });
+    assert.deepEqual(outcome(result), { status: 'unchanged', digest: helmDigest, signed: false });
     assert.deepEqual(writes(await registryRequestsSince(mark)), []);
   });
 
@@ -230,7 +237,7 @@ describe('pushChart against Distribution (token auth)', () => {
       const client = newClient();
       const mark = reg.logs().length;
       const result = await pushChart(client, changed, { ifExists: 'overwrite', sameChartFiles: async () => false });
-      assert.deepEqual(result, { status: 'pushed', digest: changed.manifest.digest, signed: false });
+      assert.deepEqual(outcome(result), { status: 'pushed', digest: changed.manifest.digest, signed: false });
       const w = writes(await registryRequestsSince(mark));
       // the config blob is the same as the one already there: only the chart layer and manifest
       assert.equal(w.filter((r) => r.startsWith('PUT /v2/charts/pushdemo/blobs/uploads/')).length, 1, w.join('\n'));

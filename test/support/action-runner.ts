@@ -1,7 +1,9 @@
-// Runs the committed dist/ bundle the way a GitHub runner does: INPUT_* variables (with the
-// defaults from action.yml), and GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files that
-// are read back afterwards. The post step gets the state the main step saved, as on a runner.
+// Runs the dist/ bundle (built by `pretest`) the way a GitHub runner does: on Node 24, with INPUT_*
+// variables (with the defaults from action.yml), and GITHUB_OUTPUT / GITHUB_STATE /
+// GITHUB_STEP_SUMMARY files that are read back afterwards. The post step gets the state the main
+// step saved, as on a runner.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The Node that runs the bundle: the Node 24 runners use (fetched by scripts/setup-test-deps.mjs),
+ * or, with ACTION_TEST_NODE=current, the Node running the tests (the oldest the bundle supports).
+ */
+export function actionNode(): string {
+  if (process.env.ACTION_TEST_NODE === 'current') return process.execPath;
+  const node24 = join(projectRoot, '.cache', 'node', '24', 'bin', 'node');
+  if (!existsSync(node24)) throw new Error(`Node 24 is missing at ${node24}: run node scripts/setup-test-deps.mjs`);
+  return node24;
+}
 
 export interface StepResult {
   code: number;
@@ -81,7 +94,7 @@ export async function runStep(entry: 'main' | 'post', options: StepOptions): Pro
       else env[key] = value;
     }
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [join(projectRoot, 'dist', `${entry}.js`)], { env, cwd: options.cwd ?? projectRoot, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile(actionNode(), [join(projectRoot, 'dist', `${entry}.js`)], { env, cwd: options.cwd ?? projectRoot, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
         const exit = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code: exit, stdout, stderr });
       });

@@ -1,7 +1,7 @@
 // Pure parts of finding Helm: version and mirror inputs, and the release asset for a platform.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_HELM_MIRROR, DEFAULT_HELM_VERSION, normalizeMirror, parseHelmVersion } from '../../src/helm/install.js';
+import { DEFAULT_HELM_MIRROR, DEFAULT_HELM_VERSION, normalizeMirror, parseHelmVersion } from '../../src/helm/version.js';
 import { helmArchiveFolder, helmAssetName, helmPlatform } from '../../src/helm/platform.js';
 
 describe('parseHelmVersion', () => {

@@ -1,6 +1,6 @@
 // Writing a login into Helm's registry config and undoing it, on real files in temp dirs.
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
@@ -37,6 +37,12 @@ async function undo(record: LoginRecord): Promise<void> {
 }
 
 const entries = async (dir: string): Promise<string[]> => (await readdir(dir)).sort();
+
+interface ConfigJson {
+  auths: Record<string, unknown>;
+  [key: string]: unknown;
+}
+const parsed = (text: string): ConfigJson => JSON.parse(text) as ConfigJson;
 
 test('authValue is base64(user:pass) and refuses what cannot round-trip', () => {
   assert.equal(authValue('ci', 's3cr:et'), b64('ci:s3cr:et'));
@@ -90,7 +96,7 @@ test('existing content (other host, same host with old creds, unknown keys) surv
   const { record } = await login(path, HOST, 'ci', 'new&pw<');
   assert.equal(record.hadEntry, true);
   assert.equal(record.previousEntry, `{\n\t\t\t"auth": "${b64('old:oldpw')}",\n\t\t\t"email": "old@example.com"\n\t\t}`);
-  const written = JSON.parse(await readFile(path, 'utf8'));
+  const written = parsed(await readFile(path, 'utf8'));
   // The whole entry is replaced, as `helm registry login` does; the rest is untouched.
   assert.deepEqual(written.auths[HOST], { auth: b64('ci:new&pw<') });
   assert.deepEqual(written.auths['other.example'], { auth: b64('bob:bobpw') });
@@ -139,14 +145,14 @@ test('files formatted by other tools come back byte for byte: spaces, compact, C
     const path = join(root, 'config.json');
     await writeFile(path, original);
     const { record } = await login(path, HOST, 'ci', 'pw');
-    const parsed = JSON.parse(await readFile(path, 'utf8'));
-    assert.deepEqual(parsed.auths[HOST], { auth: b64('ci:pw') }, original);
+    const after = parsed(await readFile(path, 'utf8'));
+    assert.deepEqual(after.auths[HOST], { auth: b64('ci:pw') }, original);
     // Everything else means the same as before.
-    const before = JSON.parse(original);
-    delete parsed.auths[HOST];
-    if (!before.auths && Object.keys(parsed.auths).length === 0) delete parsed.auths;
+    const before = parsed(original);
+    delete after.auths[HOST];
+    if (!before.auths && Object.keys(after.auths).length === 0) delete (after as Partial<ConfigJson>).auths;
     if (before.auths) for (const k of Object.keys(before.auths)) if (k === HOST) delete before.auths[k];
-    assert.deepEqual(parsed, before, original);
+    assert.deepEqual(after, before, original);
     await undo(record);
     assert.equal(await readFile(path, 'utf8'), original, JSON.stringify(original));
   }
@@ -178,7 +184,7 @@ test('two runs in one job (post steps in reverse order) restore each stage byte 
     const first = await login(path, HOST, 'user1', 'pw1');
     const afterFirst = await readFile(path, 'utf8');
     const second = await login(path, HOST, 'user2', 'pw2');
-    assert.deepEqual(JSON.parse(await readFile(path, 'utf8')).auths[HOST], { auth: b64('user2:pw2') });
+    assert.deepEqual(parsed(await readFile(path, 'utf8')).auths[HOST], { auth: b64('user2:pw2') });
 
     await undo(second.record); // the later run's post step runs first
     assert.equal(await readFile(path, 'utf8'), afterFirst, 'the first run is still logged in');
@@ -311,12 +317,13 @@ test('a concurrent reader never sees half a file', async () => {
   assert.ok(reads > 0);
 });
 
-test('state round trip and masking', async () => {
+test('state round trip and masking', () => {
   assert.equal(parseLoginRecord(undefined), undefined);
   assert.equal(parseLoginRecord(''), undefined);
   assert.equal(parseLoginRecord('{"path":1}'), undefined);
   assert.equal(parseLoginRecord('nope'), undefined);
   const record: LoginRecord = {
+    kind: 'helm',
     path: '/x/config.json',
     host: HOST,
     fileExisted: true,
@@ -330,4 +337,58 @@ test('state round trip and masking', async () => {
   const secrets = recordSecrets(record);
   for (const s of [b64('old:oldpw'), 'oldpw', 'tok', record.previousEntry!]) assert.ok(secrets.includes(s), s);
   assert.deepEqual(recordSecrets({ ...record, hadEntry: false, previousEntry: undefined }), []);
+});
+
+test('a new entry takes the indentation and line ends the file has', async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'config.json');
+  const cases: Array<[string, string]> = [
+    ['{\n  "auths": {\n    "a.example": {}\n  }\n}\n', `{\n  "auths": {\n    "a.example": {},\n    "${HOST}": {\n      "auth": "${b64('ci:pw')}"\n    }\n  }\n}\n`],
+    ['{\r\n\t"auths": {\r\n\t\t"a.example": {}\r\n\t}\r\n}', `{\r\n\t"auths": {\r\n\t\t"a.example": {},\r\n\t\t"${HOST}": {\r\n\t\t\t"auth": "${b64('ci:pw')}"\r\n\t\t}\r\n\t}\r\n}`],
+    ['{"auths":{"a.example":{}}}', `{"auths":{"a.example":{},"${HOST}": {"auth":"${b64('ci:pw')}"}}}`],
+  ];
+  for (const [original, expected] of cases) {
+    await writeFile(path, original);
+    const { record } = await login(path, HOST, 'ci', 'pw');
+    assert.equal(await readFile(path, 'utf8'), expected);
+    await undo(record);
+    assert.equal(await readFile(path, 'utf8'), original);
+  }
+});
+
+test('a key that is there twice is refused, not edited where a reader would not look', async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'config.json');
+  for (const bad of [`{"auths": {"${HOST}": {}, "${HOST}": {}}}`, '{"auths": {}, "auths": {}}']) {
+    await writeFile(path, bad);
+    await assert.rejects(planLogin(path, HOST), /has the key "(auths|registry\.example:5000)" 2 times; not changing it/);
+    assert.equal(await readFile(path, 'utf8'), bad);
+  }
+});
+
+test("Docker's config.json: the same rules, named as Docker's in messages and warnings", async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'docker', 'config.json');
+  const record = parseLoginRecord(JSON.stringify(await planLogin(path, 'docker.io', 'docker')));
+  assert.ok(record);
+  assert.equal(record.kind, 'docker');
+  assert.deepEqual(await writeLogin(record, 'ci', 'pw'), []);
+  assert.equal(await readFile(path, 'utf8'), helmFile('https://index.docker.io/v1/', b64('ci:pw')), 'Docker Hub under its legacy key');
+  await undo(record);
+  assert.deepEqual(await entries(root), []);
+
+  await mkdir(join(root, 'docker'));
+  await writeFile(path, '{"credsStore": "pass"}');
+  const docker = await planLogin(path, HOST, 'docker');
+  assert.match((await writeLogin(docker, 'ci', 'pw'))[0]!, /docker-credential-pass \(credsStore\) for registry\.example:5000: later docker, cosign, crane, oras and skopeo ask that helper/);
+  await writeFile(path, '[]');
+  await assert.rejects(planLogin(path, HOST, 'docker'), /^RegistryConfigError: Docker config .* is not a JSON object/);
+});
+
+test('a file too large to be a credentials file is refused unread', async () => {
+  const root = await cleanup.tempDir('regcfg-');
+  const path = join(root, 'config.json');
+  await writeFile(path, '{}');
+  await truncate(path, 17 * 1024 * 1024);
+  await assert.rejects(planLogin(path, HOST), /Helm registry config .* is 17825792 bytes, more than the 16777216 a credentials file can be; not changing it/);
 });

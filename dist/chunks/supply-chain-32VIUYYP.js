@@ -53645,6 +53645,29 @@ async function attestChart(client, repository, subjectName, subject, options) {
   return { digest: referrer.digest, reused: false, github, bundle };
 }
 
+// src/supply-chain/oidc-token.ts
+var IdTokenError = class extends Error {
+  name = "SupplyChainInputError";
+};
+async function requestIdToken(audience, env, timeoutMs = 3e4) {
+  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!url || !bearer) throw new IdTokenError("the job cannot get an OIDC token: give the job `permissions: id-token: write`");
+  const client = new HttpClient("helm-oci-publish", [], { socketTimeout: timeoutMs, allowRetries: true, maxRetries: 3 });
+  try {
+    const response = await client.getJson(`${url}&audience=${encodeURIComponent(audience)}`, { authorization: `Bearer ${bearer}` });
+    const value = response.result?.value;
+    if (typeof value !== "string" || value === "") throw new IdTokenError(`the runner's OIDC endpoint answered HTTP ${response.statusCode} without a token`);
+    return value;
+  } catch (error) {
+    if (error instanceof IdTokenError) throw error;
+    const status = error.statusCode;
+    throw new IdTokenError(`could not get the job's OIDC token from the runner${status ? ` (HTTP ${status})` : ""}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    client.dispose();
+  }
+}
+
 // src/supply-chain/index.ts
 async function resolveSupplyChain(inputs) {
   const format = (inputs.sigstoreFormat ?? "").trim() || "bundle";
@@ -53755,6 +53778,7 @@ export {
   parseArtifactHubRepo,
   pushArtifactHubRepo,
   readArtifactHubRepo,
+  requestIdToken,
   resolveSigstoreEndpoints,
   resolveSupplyChain,
   signChart,
