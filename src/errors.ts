@@ -15,7 +15,7 @@ export function describeError(error: unknown): string {
 
 // Errors the action raises about the user's input, charts or registry: their message is the whole
 // story. A stack is worth a debug line only for anything else (a bug of ours).
-const USER_FACING = new Set(['InputError', 'StepTimeoutError', 'ChartSourceError', 'PreparationError', 'ChartError', 'OciInputError', 'RegistryError', 'SigningError', 'SupplyChainError', 'SupplyChainInputError', 'HelmError', 'RegistryConfigError']);
+const USER_FACING = new Set(['InputError', 'StepTimeoutError', 'ChartSourceError', 'PreparationError', 'ChartError', 'OciInputError', 'RegistryError', 'SigningError', 'SupplyChainError', 'SupplyChainInputError', 'HelmError', 'RegistryConfigError', 'SourceError']);
 
 export function isUserFacing(error: unknown): boolean {
   return error instanceof Error && USER_FACING.has(error.name);

@@ -1,7 +1,7 @@
 // A distribution-spec client for one registry host: manifests and blobs, digest-checked. One
 // instance is shared by all concurrent pushes to that host, so connections, tokens and what we
 // learn about the registry (auth scheme, monolithic uploads) are reused.
-import { RegistryError } from './errors.js';
+import { OciInputError, RegistryError } from './errors.js';
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
@@ -11,10 +11,13 @@ import {
   type Blob,
   type StreamedBlob,
 } from './helm-manifest.js';
+import { createHash } from 'node:crypto';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { repositoryScope } from './auth.js';
 import { checkReference, isDigest } from './reference.js';
 import { REDIRECTS, RegistrySession, type Call, type ClientStats, type SessionOptions } from './session.js';
 import { headerValue, type HttpResponse } from './transport.js';
-import { BlobUploader, checkStoredDigest, shortDigest } from './upload.js';
+import { BlobUploader, checkStoredDigest, shortDigest, withDigestParam } from './upload.js';
 
 export type RegistryClientOptions = SessionOptions;
 
@@ -267,5 +270,86 @@ export class RegistryClient {
     if ([400, 404, 405, 501].includes(response.status)) return undefined;
     if (response.status !== 200) throw this.session.fail(call, response);
     return response.body;
+  }
+
+  /**
+   * Mounts a blob from another repository on this registry (the token covers both); when the
+   * registry declines (202), finishes the upload session it opened with the blob itself.
+   */
+  async mountBlob(repository: string, from: string, blob: Blob | StreamedBlob): Promise<'mounted' | 'uploaded'> {
+    checkReference(repository, blob.digest);
+    checkReference(from);
+    const query = `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`;
+    const operation = `mount blob ${shortDigest(blob.digest)} from ${from}`;
+    const scopes = [repositoryScope(repository, true), repositoryScope(from, false)];
+    const post: Call = { method: 'POST', url: this.session.url(`/v2/${repository}/blobs/uploads/${query}`), repository, scopes, operation, headers: { 'content-length': '0' } };
+    const mounted = await this.session.exchange(post);
+    if (mounted.status === 201) return (checkStoredDigest(this.host, post, mounted, blob.digest), 'mounted');
+    if (mounted.status !== 202) throw this.session.fail(post, mounted);
+    const location = headerValue(mounted.headers, 'location');
+    if (!location) return this.uploader.upload(repository, blob).then(() => 'uploaded');
+    const opened: Readable[] = [];
+    const body = 'open' in blob ? () => opened[opened.push(blob.open()) - 1]! : blob.data;
+    const headers = { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) };
+    const put: Call = { method: 'PUT', url: withDigestParam(new URL(location, post.url), blob.digest), repository, operation, headers, body, ...('open' in blob ? { bodyBytes: blob.size } : {}) };
+    try {
+      const response = await this.session.exchange(put);
+      if (response.status !== 201) throw this.session.fail(put, response);
+      checkStoredDigest(this.host, put, response, blob.digest);
+      return 'uploaded';
+    } finally {
+      for (const stream of opened) stream.destroy();
+    }
+  }
+
+  /**
+   * A blob as a stream (storage redirects followed without credentials), never held whole: the
+   * stream fails at its end unless the bytes match the digest. `size` (from its descriptor) bounds it.
+   */
+  async openBlob(repository: string, digest: string, size: number): Promise<Readable> {
+    checkReference(repository, digest);
+    if (!digest.startsWith('sha256:')) throw new OciInputError(`blob ${digest}: only sha256 digests can be checked`);
+    const call: Call = { method: 'GET', url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${shortDigest(digest)}`, maxResponseBytes: size, followRedirects: true, streamBody: true };
+    const response = await this.session.exchange(call);
+    if (response.status !== 200 || !response.stream) {
+      response.stream?.on('error', () => {}).destroy();
+      throw this.session.fail(call, response);
+    }
+    const hash = createHash('sha256');
+    const mismatch = new RegistryError(`could not ${call.operation} (${this.host}/${repository}): the content received does not match its digest`, { kind: 'digest-mismatch', host: this.host, repository });
+    const verify = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => done(null, (hash.update(chunk), chunk)),
+      flush: (done) => done(`sha256:${hash.digest('hex')}` === digest ? null : mismatch),
+    });
+    return pipeline(response.stream, verify, () => {});
+  }
+
+  /** Every tag of a repository, following `Link: <…>; rel="next"` pages on this registry. */
+  async listTags(repository: string): Promise<string[]> {
+    checkReference(repository);
+    const tags: string[] = [];
+    let url: URL | undefined = this.session.url(`/v2/${repository}/tags/list?n=1000`);
+    for (let page = 1; url; page++) {
+      const call: Call = { method: 'GET', url, repository, operation: `list the tags of ${repository}`, maxResponseBytes: MAX_MANIFEST_BYTES, followRedirects: true };
+      const response = await this.session.exchange(call);
+      if (response.status !== 200) throw this.session.fail(call, response);
+      let listed: unknown;
+      try {
+        listed = (JSON.parse(response.body.toString('utf8')) as { tags?: unknown }).tags ?? [];
+      } catch {
+        listed = undefined;
+      }
+      if (!Array.isArray(listed) || !listed.every((t) => typeof t === 'string')) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry answered with something that is not a tag list`, { kind: 'protocol', host: this.host, repository });
+      }
+      tags.push(...(listed as string[]));
+      const next = /<([^>]+)>\s*;[^,]*rel="?next"?/.exec(headerValue(response.headers, 'link') ?? '')?.[1];
+      url = next === undefined ? undefined : new URL(next, url);
+      const origin = this.session.url('/').origin;
+      if (url && (url.origin !== origin || page >= 1000)) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry's next page ${url.origin !== origin ? `is on another host (${url.host})` : 'never ends'}`, { kind: 'protocol', host: this.host, repository });
+      }
+    }
+    return tags;
   }
 }

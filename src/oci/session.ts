@@ -42,6 +42,8 @@ export interface Call {
   url: URL;
   /** Drives the token scope and error messages. */
   repository?: string;
+  /** Token scopes for this request instead of the repository's (a mount also reads its source). */
+  scopes?: string[];
   /** For messages: "could not <operation> (host/repo)". */
   operation: string;
   headers?: Record<string, string>;
@@ -53,6 +55,8 @@ export interface Call {
   followRedirects?: boolean;
   /** A 401 is returned as is, without fetching a credential (used to learn the challenge). */
   noAuthRetry?: boolean;
+  /** A 2xx body is handed over unread in `response.stream` (blobs too large to hold). */
+  streamBody?: boolean;
 }
 
 export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -166,7 +170,7 @@ export class RegistrySession {
 
   /** One logical request: auth (probe, token, one retry on 401), retries, safe redirects. */
   async exchange(call: Call): Promise<HttpResponse> {
-    const scopes = call.repository ? [repositoryScope(call.repository, this.push)] : [];
+    const scopes = call.scopes ?? (call.repository ? [repositoryScope(call.repository, this.push)] : []);
     let url = call.url;
     let authRetried = false;
     let redirects = 0;
@@ -236,6 +240,7 @@ export class RegistrySession {
         body,
         bodyBytes: call.bodyBytes,
         maxResponseBytes: call.maxResponseBytes,
+        stream: call.streamBody,
         signal: this.signal,
       });
       this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? '?…' : ''} → ${response.status} (${Date.now() - started} ms)`);

@@ -3,7 +3,7 @@
 // Every request has an overall deadline sized to what it carries, and stops when the step's signal
 // fires: undici's own timeouts measure only silences, so a trickling server would hold it forever.
 import { readFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import * as tls from 'node:tls';
 import type { Dispatcher } from 'undici';
 // undici's parts, not its index: the index also loads fetch, WebSocket, the cache and the mocks,
@@ -62,6 +62,8 @@ interface HttpRequest {
   maxResponseBytes?: number;
   /** The step's signal: aborts the request, which then fails with the signal's reason. */
   signal?: AbortSignal;
+  /** A 2xx response's body is handed over unread, as `stream` (large downloads); others are read. */
+  stream?: boolean;
 }
 
 export interface HttpResponse {
@@ -69,6 +71,8 @@ export interface HttpResponse {
   headers: Headers;
   body: Buffer;
   url: URL;
+  /** The unread body of a 2xx response to a `stream` request (then `body` is empty). */
+  stream?: Readable;
 }
 
 export function headerValue(headers: Headers, name: string): string | undefined {
@@ -185,6 +189,7 @@ export class Transport {
       handle = setTimeout(expire, Math.max(0, started + allowedMs - Date.now()));
     };
     const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
+    let streaming = false;
     try {
       const response = await this.dispatcher.request({
         origin: url.origin,
@@ -197,10 +202,15 @@ export class Transport {
       const length = Number(headerValue(response.headers, 'content-length') ?? '0');
       const declared = Number.isSafeInteger(length) && length > 0 ? length : 0;
       if (request.method !== 'HEAD' && declared > limit) {
-        response.body.destroy();
+        response.body.on('error', () => {}).destroy(); // undici raises an uncaught error for a destroyed body without a listener
         throw new TransportError(`${url.host} announced a response of ${declared} bytes, more than the ${limit} expected`, 'ERR_RESPONSE_TOO_LARGE');
       }
       if (request.method !== 'HEAD') extendFor(declared);
+      if (request.stream && response.statusCode >= 200 && response.statusCode < 300) {
+        streaming = true;
+        const stream = bounded(response.body, { limit, declared, url, extendFor, signal, done: () => clearTimeout(handle) });
+        return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url, stream };
+      }
       const chunks: Buffer[] = [];
       let total = 0;
       for await (const chunk of response.body) {
@@ -218,11 +228,37 @@ export class Transport {
       if (signal.aborted && !(error instanceof TransportError)) throw signal.reason;
       throw error;
     } finally {
-      clearTimeout(handle);
+      // A streamed body keeps its deadline until it is read (see bounded).
+      if (!streaming) clearTimeout(handle);
     }
   }
 
   close(): Promise<void> {
     return this.dispatcher.close();
   }
+}
+
+/**
+ * A streamed response body under the same rules as a read one: no more than `limit` bytes, more
+ * time as bytes arrive, and the deadline's or the step's reason when it is cut short.
+ */
+function bounded(
+  body: Readable,
+  rules: { limit: number; declared: number; url: URL; extendFor: (received: number) => void; signal: AbortSignal; done: () => void },
+): Readable {
+  let total = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      total += chunk.length;
+      if (total > rules.limit) return next(new TransportError(`${rules.url.host} sent a response of more than the ${rules.limit} bytes expected`, 'ERR_RESPONSE_TOO_LARGE'));
+      if (total > rules.declared) rules.extendFor(total);
+      next(null, chunk);
+    },
+  });
+  body.on('error', (error: Error) => counted.destroy(rules.signal.aborted ? (rules.signal.reason as Error) : error));
+  counted.on('close', () => {
+    rules.done();
+    body.destroy();
+  });
+  return body.pipe(counted);
 }
