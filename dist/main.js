@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   loginForLaterSteps
-} from "./chunks/chunk-V2DGW5KN.js";
+} from "./chunks/chunk-N3G6422L.js";
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
@@ -13,11 +13,14 @@ import {
   OCI_MANIFEST_MEDIA_TYPE,
   OciInputError,
   RegistryError,
+  addToReferrersIndex,
   errorCode,
   helmArtifact,
+  listReferrers,
   parseErrorBody,
+  referrersTag,
   sha256Digest
-} from "./chunks/chunk-6MHBOOPE.js";
+} from "./chunks/chunk-FO3YHIAF.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -27,17 +30,18 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-HGRH3XKK.js";
+} from "./chunks/chunk-4HIIKNKX.js";
 import {
   describeError,
   isUserFacing,
   naming
-} from "./chunks/chunk-S3WZANQA.js";
+} from "./chunks/chunk-I6O3FVU2.js";
 import "./chunks/chunk-N4BKUJSG.js";
 import {
   require_api,
   require_dispatcher,
-  require_env_http_proxy_agent
+  require_env_http_proxy_agent,
+  require_semver
 } from "./chunks/chunk-DY6HMFLD.js";
 import {
   debug,
@@ -51,7 +55,9 @@ import {
   summary,
   warning
 } from "./chunks/chunk-XWDYXING.js";
-import "./chunks/chunk-XDEXRFJC.js";
+import {
+  require_dist
+} from "./chunks/chunk-XDEXRFJC.js";
 import {
   __commonJS,
   __toESM
@@ -363,7 +369,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
+    var depth2 = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -636,7 +642,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value2;
             }
-            depth(tokens[idx]);
+            depth2(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
@@ -649,7 +655,7 @@ var require_scan = __commonJS({
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
+          depth2(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
@@ -868,15 +874,15 @@ var require_parse = __commonJS({
       return chars;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
+      let depth2 = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth++;
+        depth2++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth;
+      return depth2;
     };
     var analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === false) {
@@ -914,7 +920,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse2 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1084,7 +1090,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1607,7 +1613,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse2.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1672,7 +1678,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -1681,7 +1687,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1769,7 +1775,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1795,10 +1801,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed.output = parse2.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse2(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1838,110 +1844,11 @@ import { tmpdir } from "node:os";
 
 // src/inputs.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
-// src/oci/reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])$`);
-var PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG_RE = /^\w[\w.-]{0,127}$/;
-var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-var NAME_TOTAL_MAX = 255;
-function parseRegistryUrl(input) {
-  const trimmed = input.trim();
-  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? "";
-  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
-  if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
-  if (scheme && scheme[1].toLowerCase() !== "oci") {
-    const rest2 = raw.slice(scheme[0].length);
-    const name = scheme[1].toLowerCase();
-    let message = `the registry URL "${raw}" starts with ${name}://, but Helm OCI registries are written oci://host/namespace: use oci://${rest2}`;
-    if (name === "http") message += ", and set the plain-http input to true if the registry serves plain HTTP without TLS";
-    else if (name === "https") message += " (HTTPS is the default)";
-    throw new OciInputError(message);
-  }
-  if (!scheme) {
-    if (trimmed !== raw) throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
-    throw new OciInputError(`the registry URL "${raw}" has no oci:// scheme: use oci://${raw}`);
-  }
-  const rest = raw.slice(scheme[0].length);
-  if (trimmed !== raw) {
-    throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
-  }
-  const junk = /[\s?#]/.exec(rest);
-  if (junk) {
-    throw new OciInputError(`the registry URL "${raw}" has unexpected text from "${rest.slice(junk.index)}": expected only oci://host[:port]/namespace (no query, fragment or spaces)`);
-  }
-  const slash = rest.indexOf("/");
-  const authority = slash === -1 ? rest : rest.slice(0, slash);
-  const path = slash === -1 ? "" : rest.slice(slash + 1).replace(/\/$/, "");
-  if (authority === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
-  const hostPort = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
-  const hostname = hostPort[1];
-  const port = hostPort[2];
-  if (hostname === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
-  if (!HOST_RE.test(hostname)) {
-    throw new OciInputError(`the registry URL "${raw}" has an invalid host "${hostname}": expected a DNS name, an IPv4 address or a bracketed IPv6 address`);
-  }
-  if (port !== void 0 && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-    throw new OciInputError(`the registry URL "${raw}" has an invalid port "${port}": expected a number from 1 to 65535`);
-  }
-  if (/[:@]/.test(path)) {
-    throw new OciInputError(
-      `the registry URL "${raw}" has a tag or digest ("${path.slice(path.search(/[:@]/))}"): give only oci://host[:port]/namespace; the chart name and version are appended as <name>:<version>`
-    );
-  }
-  if (path !== "") {
-    for (const component of path.split("/")) {
-      if (component === "") throw new OciInputError(`the registry URL "${raw}" has an empty path segment ("//"): remove the extra slash`);
-      if (component !== component.toLowerCase() && PATH_COMPONENT_RE.test(component.toLowerCase())) {
-        throw new OciInputError(`the registry URL "${raw}" has upper case in the namespace "${path}": OCI repository names are lower case, use "${path.toLowerCase()}"`);
-      }
-      if (!PATH_COMPONENT_RE.test(component)) {
-        throw new OciInputError(
-          `the registry URL "${raw}" has an invalid namespace segment "${component}": segments are lower case letters and digits, separated by ".", "_", "__" or dashes`
-        );
-      }
-    }
-  }
-  return { host: authority, namespace: path };
-}
-function repositoryFor(target, chartName) {
-  if (!PATH_COMPONENT_RE.test(chartName)) {
-    const lower = chartName.toLowerCase();
-    const hint = lower !== chartName && PATH_COMPONENT_RE.test(lower) ? ` (for example "${lower}")` : "";
-    throw new OciInputError(
-      `the chart name "${chartName}" cannot be an OCI repository name: repository names are lower case letters and digits separated by ".", "_", "__" or dashes. Helm packages such a chart but cannot push it; rename the chart in Chart.yaml${hint}`
-    );
-  }
-  const repository = target.namespace ? `${target.namespace}/${chartName}` : chartName;
-  if (target.host.length + 1 + repository.length > NAME_TOTAL_MAX) {
-    throw new OciInputError(`the reference ${target.host}/${repository} is longer than ${NAME_TOTAL_MAX} characters: use a shorter namespace or chart name`);
-  }
-  return repository;
-}
-function tagForVersion(version) {
-  const tag = version.replaceAll("+", "_");
-  if (!TAG_RE.test(tag)) {
-    throw new OciInputError(
-      `the chart version "${version}" cannot be an OCI tag ("${tag}"): tags are 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`
-    );
-  }
-  return tag;
-}
-function isRepositoryName(value) {
-  return value !== "" && value.split("/").every((c) => PATH_COMPONENT_RE.test(c));
-}
-function isDigest(reference) {
-  return DIGEST_RE.test(reference);
-}
-function checkReference(repository, reference) {
-  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
-  if (reference !== void 0 && !TAG_RE.test(reference) && !isDigest(reference)) {
-    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
-  }
-}
+// src/oci/client.ts
+import { createHash } from "node:crypto";
+import { pipeline, Transform as Transform2 } from "node:stream";
 
 // src/oci/challenge.ts
 var TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
@@ -2314,6 +2221,109 @@ var Authorizer = class {
   }
 };
 
+// src/oci/reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])$`);
+var PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG_RE = /^\w[\w.-]{0,127}$/;
+var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+var NAME_TOTAL_MAX = 255;
+function parseRegistryUrl(input) {
+  const trimmed = input.trim();
+  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? "";
+  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
+  if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
+  if (scheme && scheme[1].toLowerCase() !== "oci") {
+    const rest2 = raw.slice(scheme[0].length);
+    const name = scheme[1].toLowerCase();
+    let message = `the registry URL "${raw}" starts with ${name}://, but Helm OCI registries are written oci://host/namespace: use oci://${rest2}`;
+    if (name === "http") message += ", and set the plain-http input to true if the registry serves plain HTTP without TLS";
+    else if (name === "https") message += " (HTTPS is the default)";
+    throw new OciInputError(message);
+  }
+  if (!scheme) {
+    if (trimmed !== raw) throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
+    throw new OciInputError(`the registry URL "${raw}" has no oci:// scheme: use oci://${raw}`);
+  }
+  const rest = raw.slice(scheme[0].length);
+  if (trimmed !== raw) {
+    throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
+  }
+  const junk = /[\s?#]/.exec(rest);
+  if (junk) {
+    throw new OciInputError(`the registry URL "${raw}" has unexpected text from "${rest.slice(junk.index)}": expected only oci://host[:port]/namespace (no query, fragment or spaces)`);
+  }
+  const slash = rest.indexOf("/");
+  const authority = slash === -1 ? rest : rest.slice(0, slash);
+  const path = slash === -1 ? "" : rest.slice(slash + 1).replace(/\/$/, "");
+  if (authority === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
+  const hostPort = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
+  const hostname = hostPort[1];
+  const port = hostPort[2];
+  if (hostname === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
+  if (!HOST_RE.test(hostname)) {
+    throw new OciInputError(`the registry URL "${raw}" has an invalid host "${hostname}": expected a DNS name, an IPv4 address or a bracketed IPv6 address`);
+  }
+  if (port !== void 0 && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+    throw new OciInputError(`the registry URL "${raw}" has an invalid port "${port}": expected a number from 1 to 65535`);
+  }
+  if (/[:@]/.test(path)) {
+    throw new OciInputError(
+      `the registry URL "${raw}" has a tag or digest ("${path.slice(path.search(/[:@]/))}"): give only oci://host[:port]/namespace; the chart name and version are appended as <name>:<version>`
+    );
+  }
+  if (path !== "") {
+    for (const component of path.split("/")) {
+      if (component === "") throw new OciInputError(`the registry URL "${raw}" has an empty path segment ("//"): remove the extra slash`);
+      if (component !== component.toLowerCase() && PATH_COMPONENT_RE.test(component.toLowerCase())) {
+        throw new OciInputError(`the registry URL "${raw}" has upper case in the namespace "${path}": OCI repository names are lower case, use "${path.toLowerCase()}"`);
+      }
+      if (!PATH_COMPONENT_RE.test(component)) {
+        throw new OciInputError(
+          `the registry URL "${raw}" has an invalid namespace segment "${component}": segments are lower case letters and digits, separated by ".", "_", "__" or dashes`
+        );
+      }
+    }
+  }
+  return { host: authority, namespace: path };
+}
+function repositoryFor(target, chartName) {
+  if (!PATH_COMPONENT_RE.test(chartName)) {
+    const lower = chartName.toLowerCase();
+    const hint = lower !== chartName && PATH_COMPONENT_RE.test(lower) ? ` (for example "${lower}")` : "";
+    throw new OciInputError(
+      `the chart name "${chartName}" cannot be an OCI repository name: repository names are lower case letters and digits separated by ".", "_", "__" or dashes. Helm packages such a chart but cannot push it; rename the chart in Chart.yaml${hint}`
+    );
+  }
+  const repository = target.namespace ? `${target.namespace}/${chartName}` : chartName;
+  if (target.host.length + 1 + repository.length > NAME_TOTAL_MAX) {
+    throw new OciInputError(`the reference ${target.host}/${repository} is longer than ${NAME_TOTAL_MAX} characters: use a shorter namespace or chart name`);
+  }
+  return repository;
+}
+function tagForVersion(version) {
+  const tag = version.replaceAll("+", "_");
+  if (!TAG_RE.test(tag)) {
+    throw new OciInputError(
+      `the chart version "${version}" cannot be an OCI tag ("${tag}"): tags are 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`
+    );
+  }
+  return tag;
+}
+function isRepositoryName(value) {
+  return value !== "" && value.split("/").every((c) => PATH_COMPONENT_RE.test(c));
+}
+function isDigest(reference) {
+  return DIGEST_RE.test(reference);
+}
+function checkReference(repository, reference) {
+  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
+  if (reference !== void 0 && !TAG_RE.test(reference) && !isDigest(reference)) {
+    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
+  }
+}
+
 // src/oci/network-errors.ts
 var TLS_UNTRUSTED = /* @__PURE__ */ new Set([
   "SELF_SIGNED_CERT_IN_CHAIN",
@@ -2523,6 +2533,7 @@ var import_dispatcher = __toESM(require_dispatcher(), 1);
 var import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent(), 1);
 var import_api = __toESM(require_api(), 1);
 import { readFileSync } from "node:fs";
+import { Transform } from "node:stream";
 import * as tls from "node:tls";
 Object.assign(import_dispatcher.default.prototype, import_api.default);
 var DEFAULT_DEADLINE = { baseMs: 6e4, perMiBMs: 1e4 };
@@ -2620,6 +2631,7 @@ var Transport = class {
       handle = setTimeout(expire, Math.max(0, started + allowedMs - Date.now()));
     };
     const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
+    let streaming = false;
     try {
       const response = await this.dispatcher.request({
         origin: url.origin,
@@ -2632,10 +2644,16 @@ var Transport = class {
       const length = Number(headerValue(response.headers, "content-length") ?? "0");
       const declared = Number.isSafeInteger(length) && length > 0 ? length : 0;
       if (request.method !== "HEAD" && declared > limit) {
-        response.body.destroy();
+        response.body.on("error", () => {
+        }).destroy();
         throw new TransportError(`${url.host} announced a response of ${declared} bytes, more than the ${limit} expected`, "ERR_RESPONSE_TOO_LARGE");
       }
       if (request.method !== "HEAD") extendFor(declared);
+      if (request.stream && response.statusCode >= 200 && response.statusCode < 300) {
+        streaming = true;
+        const stream = bounded(response.body, { limit, declared, url, extendFor, signal, done: () => clearTimeout(handle) });
+        return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url, stream };
+      }
       const chunks = [];
       let total = 0;
       for await (const chunk of response.body) {
@@ -2652,13 +2670,30 @@ var Transport = class {
       if (signal.aborted && !(error instanceof TransportError)) throw signal.reason;
       throw error;
     } finally {
-      clearTimeout(handle);
+      if (!streaming) clearTimeout(handle);
     }
   }
   close() {
     return this.dispatcher.close();
   }
 };
+function bounded(body, rules) {
+  let total = 0;
+  const counted = new Transform({
+    transform(chunk, _encoding, next) {
+      total += chunk.length;
+      if (total > rules.limit) return next(new TransportError(`${rules.url.host} sent a response of more than the ${rules.limit} bytes expected`, "ERR_RESPONSE_TOO_LARGE"));
+      if (total > rules.declared) rules.extendFor(total);
+      next(null, chunk);
+    }
+  });
+  body.on("error", (error) => counted.destroy(rules.signal.aborted ? rules.signal.reason : error));
+  counted.on("close", () => {
+    rules.done();
+    body.destroy();
+  });
+  return body.pipe(counted);
+}
 
 // src/oci/session.ts
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
@@ -2762,7 +2797,7 @@ var RegistrySession = class {
   }
   /** One logical request: auth (probe, token, one retry on 401), retries, safe redirects. */
   async exchange(call) {
-    const scopes = call.repository ? [repositoryScope(call.repository, this.push)] : [];
+    const scopes = call.scopes ?? (call.repository ? [repositoryScope(call.repository, this.push)] : []);
     let url = call.url;
     let authRetried = false;
     let redirects = 0;
@@ -2828,6 +2863,7 @@ var RegistrySession = class {
         body,
         bodyBytes: call.bodyBytes,
         maxResponseBytes: call.maxResponseBytes,
+        stream: call.streamBody,
         signal: this.signal
       });
       this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? "?\u2026" : ""} \u2192 ${response.status} (${Date.now() - started} ms)`);
@@ -3208,6 +3244,86 @@ var RegistryClient = class {
     if (response.status !== 200) throw this.session.fail(call, response);
     return response.body;
   }
+  /**
+   * Mounts a blob from another repository on this registry (the token covers both); when the
+   * registry declines (202), finishes the upload session it opened with the blob itself.
+   */
+  async mountBlob(repository, from, blob) {
+    checkReference(repository, blob.digest);
+    checkReference(from);
+    const query = `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`;
+    const operation = `mount blob ${shortDigest(blob.digest)} from ${from}`;
+    const scopes = [repositoryScope(repository, true), repositoryScope(from, false)];
+    const post = { method: "POST", url: this.session.url(`/v2/${repository}/blobs/uploads/${query}`), repository, scopes, operation, headers: { "content-length": "0" } };
+    const mounted = await this.session.exchange(post);
+    if (mounted.status === 201) return checkStoredDigest(this.host, post, mounted, blob.digest), "mounted";
+    if (mounted.status !== 202) throw this.session.fail(post, mounted);
+    const location = headerValue(mounted.headers, "location");
+    if (!location) return this.uploader.upload(repository, blob).then(() => "uploaded");
+    const opened = [];
+    const body = "open" in blob ? () => opened[opened.push(blob.open()) - 1] : blob.data;
+    const headers = { "content-type": "application/octet-stream", "content-length": String(blob.size) };
+    const put = { method: "PUT", url: withDigestParam(new URL(location, post.url), blob.digest), repository, operation, headers, body, ..."open" in blob ? { bodyBytes: blob.size } : {} };
+    try {
+      const response = await this.session.exchange(put);
+      if (response.status !== 201) throw this.session.fail(put, response);
+      checkStoredDigest(this.host, put, response, blob.digest);
+      return "uploaded";
+    } finally {
+      for (const stream of opened) stream.destroy();
+    }
+  }
+  /**
+   * A blob as a stream (storage redirects followed without credentials), never held whole: the
+   * stream fails at its end unless the bytes match the digest. `size` (from its descriptor) bounds it.
+   */
+  async openBlob(repository, digest, size) {
+    checkReference(repository, digest);
+    if (!digest.startsWith("sha256:")) throw new OciInputError(`blob ${digest}: only sha256 digests can be checked`);
+    const call = { method: "GET", url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${shortDigest(digest)}`, maxResponseBytes: size, followRedirects: true, streamBody: true };
+    const response = await this.session.exchange(call);
+    if (response.status !== 200 || !response.stream) {
+      response.stream?.on("error", () => {
+      }).destroy();
+      throw this.session.fail(call, response);
+    }
+    const hash = createHash("sha256");
+    const mismatch = new RegistryError(`could not ${call.operation} (${this.host}/${repository}): the content received does not match its digest`, { kind: "digest-mismatch", host: this.host, repository });
+    const verify = new Transform2({
+      transform: (chunk, _encoding, done) => done(null, (hash.update(chunk), chunk)),
+      flush: (done) => done(`sha256:${hash.digest("hex")}` === digest ? null : mismatch)
+    });
+    return pipeline(response.stream, verify, () => {
+    });
+  }
+  /** Every tag of a repository, following `Link: <\u2026>; rel="next"` pages on this registry. */
+  async listTags(repository) {
+    checkReference(repository);
+    const tags = [];
+    let url = this.session.url(`/v2/${repository}/tags/list?n=1000`);
+    for (let page = 1; url; page++) {
+      const call = { method: "GET", url, repository, operation: `list the tags of ${repository}`, maxResponseBytes: MAX_MANIFEST_BYTES, followRedirects: true };
+      const response = await this.session.exchange(call);
+      if (response.status !== 200) throw this.session.fail(call, response);
+      let listed;
+      try {
+        listed = JSON.parse(response.body.toString("utf8")).tags ?? [];
+      } catch {
+        listed = void 0;
+      }
+      if (!Array.isArray(listed) || !listed.every((t) => typeof t === "string")) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry answered with something that is not a tag list`, { kind: "protocol", host: this.host, repository });
+      }
+      tags.push(...listed);
+      const next = /<([^>]+)>\s*;[^,]*rel="?next"?/.exec(headerValue(response.headers, "link") ?? "")?.[1];
+      url = next === void 0 ? void 0 : new URL(next, url);
+      const origin = this.session.url("/").origin;
+      if (url && (url.origin !== origin || page >= 1e3)) {
+        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry's next page ${url.origin !== origin ? `is on another host (${url.host})` : "never ends"}`, { kind: "protocol", host: this.host, repository });
+      }
+    }
+    return tags;
+  }
 };
 
 // src/oci/push-chart.ts
@@ -3297,471 +3413,29 @@ async function pushChart(client, artifact, options) {
   }
 }
 
-// src/inputs.ts
-var SECRET_INPUTS = ["password", "signing-key", "signing-passphrase", "github-token"];
-var InputError = class extends Error {
-  name = "InputError";
+// src/sources/errors.ts
+var SourceError = class extends Error {
+  name = "SourceError";
 };
-function parseInputs(get) {
-  const chartPatterns = lines(get("chart"));
-  if (chartPatterns.length === 0) chartPatterns.push(".");
-  const registryInput = get("registry").trim();
-  if (!registryInput) {
-    throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
-  }
-  if (registryUserInfo(registryInput) !== void 0) {
-    throw new InputError('input "registry" holds credentials before an "@": put the user name in "username" and the password or token in "password" (from a secret), and write the registry as oci://host[/namespace]');
-  }
-  const registry = parseRegistryUrl(registryInput);
-  const username = get("username").trim();
-  const password = get("password");
-  if (username && !password) {
-    throw new InputError(`input "username" is set but "password" is empty: pass the registry password or token (for example \${{ secrets.REGISTRY_TOKEN }}), or leave both empty for anonymous access`);
-  }
-  if (password && !username) {
-    throw new InputError('input "password" is set but "username" is empty: registries need a user name with a token too (for GHCR use ${{ github.actor }})');
-  }
-  const version = optionalVersion(get("version"));
-  const appVersion = get("app-version").trim() || void 0;
-  const plainHttp = bool("plain-http", get("plain-http"), false);
-  const { tls: tls2, tlsFiles } = tlsInputs(get, plainHttp);
-  const sign = bool("sign", get("sign"), false);
-  const signingKey = get("signing-key").trim();
-  if (sign && !signingKey) {
-    throw new InputError('input "sign" is true but "signing-key" is empty: pass an ASCII-armored OpenPGP secret key from a secret (gpg --armor --export-secret-keys <key id>), for example ${{ secrets.HELM_SIGNING_KEY }}');
-  }
-  return {
-    chartPatterns,
-    registry,
-    username,
-    password,
-    version,
-    appVersion,
-    ifExists: oneOf("if-exists", get("if-exists"), ["fail", "skip", "overwrite"], "fail"),
-    dryRun: bool("dry-run", get("dry-run"), false),
-    plainHttp,
-    tls: tls2,
-    tlsFiles,
-    login: bool("login", get("login"), true),
-    logout: bool("logout", get("logout"), true),
-    dockerLogin: bool("docker-login", get("docker-login"), false),
-    sign,
-    signingKey,
-    signingPassphrase: get("signing-passphrase"),
-    dependencyUpdate: bool("dependency-update", get("dependency-update"), false),
-    helmVersion: checked(() => get("helm-version").trim() && parseHelmVersion(get("helm-version"))),
-    helmMirror: checked(() => normalizeMirror(get("helm-mirror"))),
-    concurrency: positiveInt("concurrency", get("concurrency"), 8),
-    timeoutMs: parseDuration("timeout", get("timeout"), 30 * 6e4),
-    retryTimeoutMs: parseDuration("retry-timeout", get("retry-timeout"), 6e4),
-    supplyChain: {
-      sigstoreSign: bool("sigstore-sign", get("sigstore-sign"), false),
-      attest: bool("attest", get("attest"), false),
-      sigstore: get("sigstore").trim(),
-      fulcioUrl: get("fulcio-url").trim(),
-      rekorUrl: get("rekor-url").trim(),
-      tsaUrl: get("tsa-url").trim(),
-      sigstoreFormat: get("sigstore-format").trim(),
-      resign: bool("sigstore-resign", get("sigstore-resign"), false),
-      githubToken: get("github-token").trim(),
-      artifacthubRepo: get("artifacthub-repo").trim() ? resolve(get("artifacthub-repo").trim()) : ""
-    }
-  };
-}
-function tlsInputs(get, plainHttp) {
-  const insecureSkipTlsVerify = bool("insecure-skip-tls-verify", get("insecure-skip-tls-verify"), false);
-  const caFile = get("ca-file").trim();
-  const certFile = get("cert-file").trim();
-  const keyFile = get("key-file").trim();
-  const set = [
-    insecureSkipTlsVerify && "insecure-skip-tls-verify",
-    caFile && "ca-file",
-    certFile && "cert-file",
-    keyFile && "key-file"
-  ].filter(Boolean);
-  if (plainHttp && set.length > 0) {
-    throw new InputError(`"plain-http" talks HTTP, which has no TLS, so ${set.map((n) => `"${n}"`).join(" and ")} cannot apply: drop ${set.length === 1 ? "it" : "them"} or "plain-http"`);
-  }
-  if (insecureSkipTlsVerify && caFile) {
-    throw new InputError('"insecure-skip-tls-verify" accepts any server certificate, so "ca-file" would be ignored: keep "ca-file" (safer) and drop "insecure-skip-tls-verify"');
-  }
-  if (Boolean(certFile) !== Boolean(keyFile)) {
-    throw new InputError(`mutual TLS needs both "cert-file" and "key-file", but only "${certFile ? "cert-file" : "key-file"}" is set`);
-  }
-  const tls2 = {
-    insecureSkipTlsVerify,
-    ca: caFile ? pemFile("ca-file", caFile, "CERTIFICATE") : void 0,
-    cert: certFile ? pemFile("cert-file", certFile, "CERTIFICATE") : void 0,
-    key: keyFile ? pemFile("key-file", keyFile, "PRIVATE KEY") : void 0
-  };
-  const absolute = (path) => path ? resolve(path) : void 0;
-  return { tls: tls2, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
-}
-function pemFile(input, path, kind) {
-  let text;
-  try {
-    text = readFileSync2(path, "utf8");
-  } catch (error) {
-    throw new InputError(`input "${input}" names ${path}, which cannot be read (${error.code ?? "error"}): write the PEM file in an earlier step and pass its path`);
-  }
-  if (!new RegExp(`-----BEGIN [A-Z ]*${kind}-----`).test(text)) {
-    throw new InputError(`input "${input}" names ${path}, which holds no PEM ${kind.toLowerCase()} ("-----BEGIN ... ${kind}-----")`);
-  }
-  return text;
-}
-function checked(validate) {
-  try {
-    return validate();
-  } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
-  }
-}
-function lines(value) {
-  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-}
-function optionalVersion(raw) {
-  const value = raw.trim();
-  if (!value) return void 0;
-  const bare = /^v\d/.test(value) ? value.slice(1) : value;
-  if (!isStrictSemver(bare)) {
-    throw new InputError(`input "version" is "${value}", which is not a SemVer 2 version: use MAJOR.MINOR.PATCH with optional -prerelease and +build, for example 1.4.0 or 1.4.0-rc.1+sha.5114f85`);
-  }
-  return bare;
-}
-function bool(name, raw, fallback) {
-  const value = raw.trim();
-  if (!value) return fallback;
-  if (/^(true|True|TRUE)$/.test(value)) return true;
-  if (/^(false|False|FALSE)$/.test(value)) return false;
-  throw new InputError(`input "${name}" is "${value}": use true or false`);
-}
-function oneOf(name, raw, allowed, fallback) {
-  const value = raw.trim();
-  if (!value) return fallback;
-  if (allowed.includes(value)) return value;
-  throw new InputError(`input "${name}" is "${value}": use one of ${allowed.join(", ")}`);
-}
-function positiveInt(name, raw, fallback) {
-  const value = raw.trim();
-  if (!value) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
-    throw new InputError(`input "${name}" is "${value}": use a whole number from 1 to 64`);
-  }
-  return Number(value);
-}
-function registryUserInfo(registry) {
-  const withoutDigest = registry.replace(/@sha(?:256|384|512):[^@/:]*$/, "");
-  const at = withoutDigest.lastIndexOf("@");
-  if (at < 0) return void 0;
-  const start = registry.indexOf("://");
-  return withoutDigest.slice(start < 0 ? 0 : start + 3, at);
-}
-var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var DURATION_BOUNDS = {
-  timeout: { min: 1e4, max: 6 * 36e5 },
-  "retry-timeout": { min: 0, max: 30 * 6e4 }
-};
-function parseDuration(name, raw, fallback) {
-  const bounds = DURATION_BOUNDS[name];
-  const value = raw.trim();
-  if (!value) return fallback;
-  const bare = /^\d+$/.test(value) ? `${value}s` : value;
-  const parts = [...bare.matchAll(/(\d+)(ms|s|m|h)/g)];
-  const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * DURATION_UNITS[unit], 0);
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== bare || total < bounds.min || total > bounds.max) {
-    throw new InputError(`input "${name}" is "${value}": use a duration such as 90s, 10m or 1h30m, from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}`);
-  }
-  return total;
-}
-function formatDuration(ms) {
-  if (ms === 0) return "0s";
-  if (ms % 36e5 === 0) return `${ms / 36e5}h`;
-  if (ms % 6e4 === 0) return `${ms / 6e4}m`;
-  return `${ms / 1e3}s`;
+function displayUrl(url) {
+  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-// src/outputs.ts
-var SINGLE_VALUE_OUTPUTS = ["name", "version", "tag", "digest", "repository", "url", "ref"];
-var SUPPLY_CHAIN_OUTPUTS = {
-  signatureDigest: "signature-digest",
-  legacySignatureDigest: "legacy-signature-digest",
-  attestationDigest: "attestation-digest",
-  attestationId: "attestation-id",
-  attestationUrl: "attestation-url"
-};
-function setOutputs(results) {
-  setOutput("charts", JSON.stringify(results));
-  const published = results.filter((r) => r.status !== "failed");
-  if (results.length === 1 && published.length === 1) {
-    const only = published[0];
-    for (const key of SINGLE_VALUE_OUTPUTS) setOutput(key, only[key]);
-    for (const [key, output] of Object.entries(SUPPLY_CHAIN_OUTPUTS)) {
-      const value = only[key];
-      if (value) setOutput(output, value);
-    }
-    setOutput("pushed", String(only.pushed));
-    setOutput("signed", String(only.signed));
-  } else {
-    setOutput("pushed", String(results.some((r) => r.pushed)));
-    setOutput("signed", String(results.length > 0 && results.every((r) => r.signed)));
-  }
-}
-async function writeSummary(results, dryRun) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const header = [
-    { data: "Chart", header: true },
-    { data: "Version", header: true },
-    { data: "Tag", header: true },
-    { data: "Status", header: true },
-    { data: "Signed", header: true },
-    { data: "Digest", header: true }
-  ];
-  const rows = results.map((r) => [
-    `<code>${escapeHtml(r.repository)}</code>`,
-    escapeHtml(r.version),
-    escapeHtml(r.tag),
-    r.error ? `${r.status}: ${escapeHtml(r.error)}` : r.status,
-    r.signed ? "yes" : "no",
-    r.digest ? `<code>${r.digest}</code>` : ""
-  ]);
-  const installs = results.filter((r) => r.ref && r.status !== "failed").map((r) => `helm upgrade --install ${r.name} ${r.ref}`);
-  const summary2 = summary.addHeading(dryRun ? "Helm charts (dry run, nothing pushed)" : "Helm charts published", 3).addTable([header, ...rows]);
-  if (installs.length > 0) summary2.addRaw("Deploy by digest:", true).addCodeBlock(installs.join("\n"), "sh");
-  await summary2.write();
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-// src/publish/plan.ts
-import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
-
-// src/concurrency.ts
-async function mapConcurrent(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// src/publish/target.ts
-function targetFor(registry, chartName, version) {
-  return { host: registry.host, repository: repositoryFor(registry, chartName), tag: tagForVersion(version) };
-}
-function repositoryName(target) {
-  return `${target.host}/${target.repository}`;
-}
-function taggedName(target) {
-  return `${repositoryName(target)}:${target.tag}`;
-}
-
-// src/publish/plan.ts
-var PreparationError = class extends Error {
-  name = "PreparationError";
-};
-var PLAN_CONCURRENCY = 4;
-var MAX_PROV_BYTES = 1024 * 1024;
-async function planCharts(sources, config) {
-  if (config.version && sources.length > 1) {
-    throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(", ")}. Publish them in separate steps or drop "version"`);
-  }
-  const planned = await settleAll(sources, PLAN_CONCURRENCY, (source) => planOne(source, config));
-  rejectDuplicateTargets(planned);
-  return planned;
-}
-async function planOne(source, config) {
-  if (source.kind === "directory") {
-    const chart = await checkChart(source.path, { version: config.version, appVersion: config.appVersion });
-    return { kind: "directory", source, chart, metadata: chart.metadata, target: targetFor(config.registry, chart.metadata.name, chart.metadata.version) };
-  }
-  const name = basename(source.path);
-  if (config.version || config.appVersion) {
-    throw new PreparationError(`${name} is an already packaged chart, pushed as it is: "version" and "app-version" cannot change it. Pass the chart directory instead, or set the version when running helm package`);
-  }
-  const prov = await provenanceBeside(source.path);
-  if (config.sign && prov) {
-    throw new PreparationError(`${name} already has a signature beside it (${name}.prov), which is pushed with it as helm push does: set "sign: false" to push that one, or remove the .prov file to sign again`);
-  }
-  const archive = await readChartArchive(source.path);
-  const { metadata } = archive;
-  return { kind: "archive", source, archive, metadata, ...prov ? { prov } : {}, target: targetFor(config.registry, metadata.name, metadata.version) };
-}
-async function provenanceBeside(path) {
-  const provPath = `${path}.prov`;
-  if (!existsSync(provPath)) return void 0;
-  const { size } = await stat(provPath);
-  if (size > MAX_PROV_BYTES) throw new PreparationError(`${basename(provPath)} is ${size} bytes, too large for a Helm provenance file: remove it or put the right file there`);
-  return readFile(provPath);
-}
-function rejectDuplicateTargets(planned) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const chart of planned) {
-    const at = taggedName(chart.target);
-    const other = seen.get(at);
-    if (other) throw new PreparationError(`${other} and ${chart.source.path} are both ${chart.metadata.name} ${chart.metadata.version}: they would overwrite each other at ${at}`);
-    seen.set(at, chart.source.path);
-  }
-}
-async function settleAll(items, limit, work) {
-  const settled = await mapConcurrent(
-    items,
-    limit,
-    (item) => work(item).then(
-      (value) => ({ status: "fulfilled", value }),
-      (reason) => ({ status: "rejected", reason })
-    )
-  );
-  const pathOf = (item) => "source" in item ? item.source.path : item.path;
-  const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(pathOf(items[i]), describeError(s.reason))] : []);
-  if (problems.length > 0) throw new PreparationError(problems.join("\n"));
-  return settled.map((s) => s.value);
-}
-
-// src/publish/prepare.ts
-import { createReadStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import { dirname } from "node:path";
-async function prepareCharts(planned, settings) {
-  await mkdir(settings.tempDir, { recursive: true }).catch((error) => {
-    throw new PreparationError(`cannot create ${settings.tempDir} for the packaged charts (${describeError(error)}): check RUNNER_TEMP`);
-  });
-  const written = [];
-  try {
-    return await settleAll(planned, PLAN_CONCURRENCY, async (chart) => {
-      const prepared = await prepareOne(chart, settings);
-      written.push(prepared);
-      return prepared;
-    });
-  } catch (error) {
-    await discard(written);
-    throw error;
-  }
-}
-async function discard(prepared) {
-  await Promise.all(prepared.map((p) => p.scratch ? rm(p.scratch, { recursive: true, force: true }) : void 0));
-}
-async function prepareOne(planned, settings) {
-  const packaged = planned.kind === "directory" ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir }) : planned.archive;
-  const scratch = planned.kind === "directory" ? dirname(packaged.path) : void 0;
-  try {
-    const config = configJson(planned.metadata);
-    const prov = settings.sign ? await settings.sign(config, packaged.fileName, packaged.digest) : planned.kind === "archive" ? planned.prov : void 0;
-    const { path, digest, size } = packaged;
-    const artifact = helmArtifact({
-      repository: planned.target.repository,
-      tag: planned.target.tag,
-      config,
-      chart: { digest, size, open: () => createReadStream(path) },
-      prov,
-      meta: planned.metadata,
-      created: settings.created
-    });
-    return { planned, packaged, artifact, ...scratch ? { scratch } : {} };
-  } catch (error) {
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-// src/publish/push.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-
-// src/publish/result.ts
-function chartResult(source, metadata, target, outcome) {
-  const repository = repositoryName(target);
-  const url = `oci://${repository}`;
-  return {
-    source,
-    name: metadata.name,
-    version: metadata.version,
-    tag: target.tag,
-    digest: outcome.digest,
-    repository,
-    url,
-    ref: outcome.digest ? `${url}@${outcome.digest}` : "",
-    pushed: outcome.status === "pushed",
-    signed: outcome.signed,
-    status: outcome.status,
-    ...outcome.error !== void 0 ? { error: outcome.error } : {}
-  };
-}
-
-// src/publish/push.ts
-async function pushCharts(prepared, registry, settings) {
-  return mapConcurrent(prepared, settings.concurrency, async (chart) => {
-    try {
-      return await pushOne(chart, registry, settings);
-    } finally {
-      await discard([chart]);
-    }
-  });
-}
-function dryRunResult(chart, log3) {
-  const { planned, artifact } = chart;
-  log3.info(`${taggedName(planned.target)}: dry run, would push ${artifact.manifest.digest}`);
-  return chartResult(planned.source.label, planned.metadata, planned.target, { status: "dry-run", digest: artifact.manifest.digest, signed: artifact.prov !== void 0 });
-}
-async function pushOne(chart, registry, { ifExists, log: log3, secure }) {
-  const { planned, artifact } = chart;
-  const at = taggedName(planned.target);
-  const result = (outcome) => chartResult(planned.source.label, planned.metadata, planned.target, outcome);
-  try {
-    const outcome = await pushChart(registry, artifact, {
-      ifExists,
-      sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote)
-    });
-    if (outcome.warning) log3.warning(`${at}: ${outcome.warning}`);
-    log3.info(`${at}: ${outcome.status} ${outcome.digest}`);
-    const pushed = result({ status: outcome.status, digest: outcome.digest, signed: outcome.signed });
-    if (!secure || outcome.status === "skipped") return pushed;
-    try {
-      const done = await secure(registry, { registryHost: registry.host, repository: planned.target.repository, manifest: outcome.manifest, unchanged: outcome.status === "unchanged" });
-      return { ...pushed, ...supplyChainFields(done) };
-    } catch (error) {
-      const message = describeError(error);
-      log3.warning(naming(at, message));
-      const done = error.done ?? {};
-      return { ...pushed, ...supplyChainFields(done), error: message };
-    }
-  } catch (error) {
-    const message = describeError(error);
-    log3.warning(naming(at, message));
-    return result({ status: "failed", digest: "", signed: false, error: message });
-  }
-}
-function supplyChainFields(done) {
-  const { artifactHubDigest: _metadata, ...fields } = done;
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0));
-}
-async function sameChartFiles(oursPath, theirs) {
-  const [a, b] = await Promise.all([archiveFileDigests(createReadStream2(oursPath)), archiveFileDigests(theirs)]);
-  if (a.size !== b.size) return false;
-  for (const [path, digest] of a) {
-    if (b.get(path) !== digest) return false;
-  }
-  return true;
-}
+// src/sources/spec.ts
+var import_semver = __toESM(require_semver(), 1);
 
 // src/publish/sources.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { join, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { join, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve3 } from "path";
+import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
+import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename2, dirname as dirname2, normalize, relative, resolve as resolve2, sep } from "path";
+import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -3780,7 +3454,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve2(path);
+  if (resolvePaths) path = resolve(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -3905,16 +3579,16 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname2(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
+  let parent = dirname(path);
+  let depth2 = 1;
+  while (parent !== state.root && depth2 < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname2(parent);
+    if (isSameRoot) depth2++;
+    else parent = dirname(parent);
   }
   state.symlinks.set(path, resolved);
-  return depth > 1;
+  return depth2 > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
   return state.visited.includes(resolved + state.options.pathSeparator);
@@ -4075,7 +3749,7 @@ var Walker = class {
     this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
-  walk = (entries, directoryPath, depth) => {
+  walk = (entries, directoryPath, depth2) => {
     const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
@@ -4088,18 +3762,18 @@ var Walker = class {
         let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
         if (exclude && exclude(entry.name, path)) continue;
         this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+        this.walkDirectory(this.state, path, path, depth2 - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path = joinPathWithBasePath(entry.name, directoryPath);
         this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth2 - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename2(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
+            const filename = basename(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -4182,8 +3856,8 @@ var Builder = class {
     this.options.includeDirs = true;
     return this;
   }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
+  withMaxDepth(depth2) {
+    this.options.maxDepth = depth2;
     return this;
   }
   withMaxFiles(limit) {
@@ -4502,14 +4176,14 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -4550,8 +4224,8 @@ function labelled(source, cwd) {
   return { ...source, label };
 }
 function literal(pattern, cwd) {
-  const path = resolve4(cwd, pattern);
-  if (!existsSync2(path)) {
+  const path = resolve3(cwd, pattern);
+  if (!existsSync(path)) {
     throw new ChartSourceError(`chart "${pattern}" does not exist (looked at ${path}): set "chart" to a chart directory or a packaged .tgz, relative to the workspace`);
   }
   const source = classify(path);
@@ -4566,46 +4240,1256 @@ async function expand(pattern, excludes, cwd) {
 }
 function classify(path) {
   const stat3 = statSync2(path);
-  if (stat3.isDirectory()) return existsSync2(join(path, "Chart.yaml")) ? { kind: "directory", path } : void 0;
+  if (stat3.isDirectory()) return existsSync(join(path, "Chart.yaml")) ? { kind: "directory", path } : void 0;
   if (stat3.isFile() && path.endsWith(".tgz")) return { kind: "archive", path };
   return void 0;
 }
 
-// src/publish/index.ts
-async function publish(sources, config, env) {
-  const planned = await planCharts(sources, config);
-  if (config.dryRun) {
-    const prepared2 = await packageAll(planned, env);
-    try {
-      return await env.phase("Dry run: nothing is pushed", () => Promise.resolve(prepared2.map((chart) => dryRunResult(chart, env.log))));
-    } finally {
-      await discard(prepared2);
+// src/sources/spec.ts
+var SCHEME_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
+var TAG_RE2 = /^\w[\w.-]{0,127}$/;
+var SHA256_RE = /^sha256:[a-f0-9]{64}$/;
+var NEITHER = "a chart source is either a classic chart repository (https://host/path/ holding index.yaml, or the index.yaml URL) or an OCI reference (oci://host/namespace/name, with :tag or @sha256:\u2026 for one version); local charts are paths without a scheme";
+function parseSourceLine(line) {
+  const text = line.trim();
+  const scheme = SCHEME_RE.exec(text)?.[1]?.toLowerCase();
+  if (scheme === void 0) return void 0;
+  if (scheme === "oci") return parseOciSource(text);
+  if (scheme === "https" || scheme === "http") return parseClassicSource(text);
+  throw new ChartSourceError(`chart "${redact(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
+}
+function redact(text) {
+  const digest = /@sha256:[^@/]*$/.exec(text)?.[0] ?? "";
+  return text.slice(0, text.length - digest.length).replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/).*@/s, "$1***@") + digest;
+}
+function parseClassicSource(line) {
+  const shown = redact(line);
+  let url;
+  try {
+    url = new URL(line);
+  } catch {
+    throw new ChartSourceError(`chart "${shown}" is not a valid URL: ${NEITHER}`);
+  }
+  if (url.username || url.password) {
+    throw new ChartSourceError(`chart "${shown}" has credentials in the URL: remove them and use the source-username and source-password inputs`);
+  }
+  if (url.search || url.hash) {
+    throw new ChartSourceError(`chart "${shown}" has a query or fragment: give the repository's plain URL (credentials go in source-username and source-password)`);
+  }
+  const path = url.pathname;
+  if (/\.(tgz|tar\.gz)$/i.test(path)) {
+    throw new ChartSourceError(`chart "${shown}" is a single chart archive: give the chart repository's URL (the folder that holds index.yaml) and pick charts with source-charts and source-versions`);
+  }
+  if (!/\.ya?ml$/i.test(path)) url.pathname = `${path.replace(/\/+$/, "")}/index.yaml`;
+  return { kind: "classic-repo", line, indexUrl: url };
+}
+function parseOciSource(line) {
+  const shown = redact(line);
+  const rest = line.slice("oci://".length);
+  if (/[\s?#]/.test(rest)) throw new ChartSourceError(`chart "${shown}" has spaces, a query or a fragment: expected oci://host/namespace/name[:tag|@sha256:\u2026]`);
+  let name = rest;
+  let tag;
+  let digest;
+  const at = rest.lastIndexOf("@");
+  if (at !== -1 && !rest.slice(at + 1).includes("/")) {
+    name = rest.slice(0, at);
+    digest = rest.slice(at + 1);
+    if (!SHA256_RE.test(digest)) {
+      throw new ChartSourceError(`chart "${shown}" has the digest "${digest}": expected sha256: and 64 lower-case hex digits, as the digest output gives it`);
+    }
+  } else {
+    const lastSlash = rest.lastIndexOf("/");
+    const colon = rest.indexOf(":", lastSlash + 1);
+    if (lastSlash !== -1 && colon !== -1) {
+      name = rest.slice(0, colon);
+      tag = rest.slice(colon + 1);
+      if (!TAG_RE2.test(tag)) {
+        throw new ChartSourceError(`chart "${shown}" has the tag "${tag}", which is not a valid OCI tag (letters, digits, "_", "." and "-", up to 128): for a version with +build, write the tag with "_" (1.2.3_build.1)`);
+      }
     }
   }
-  const registry = openRegistry(config, env);
+  let target;
+  try {
+    target = parseRegistryUrl(`oci://${name}`);
+  } catch (error) {
+    if (!(error instanceof OciInputError)) throw error;
+    throw new ChartSourceError(`chart "${shown}": ${error.message.replace(/^the registry URL "[^"]*"/, "the OCI reference")}`);
+  }
+  if (target.namespace === "") {
+    throw new ChartSourceError(`chart "${shown}" names a registry but no chart: expected oci://host/namespace/name[:tag|@sha256:\u2026]`);
+  }
+  return { kind: "oci", line, host: target.host, repository: target.namespace, ...tag ? { tag } : {}, ...digest ? { digest } : {} };
+}
+function checkSourceInputs(inputs) {
+  const { sources } = inputs;
+  const warnings = [];
+  const classic = sources.filter((s) => s.kind === "classic-repo");
+  const oci = sources.filter((s) => s.kind === "oci");
+  const first = sources[0];
+  if (first && (inputs.version || inputs.appVersion)) {
+    const input = inputs.version ? "version" : "app-version";
+    throw new ChartSourceError(`input "${input}" cannot apply to chart "${redact(first.line)}": charts taken from a chart repository or an OCI registry are published as they are (same bytes, same digest). Drop "${input}", or publish from the chart directory`);
+  }
+  if (inputs.sign && oci[0]) {
+    throw new ChartSourceError(`input "sign" would add a provenance layer and so change the digest of "${redact(oci[0].line)}", which is copied as it is: drop "sign" (sign the source before promoting it, or sign the digest with cosign)`);
+  }
+  const names = inputs.sourceCharts.map((n) => n.trim()).filter((n) => n !== "" && !n.startsWith("#"));
+  const badName = names.find((n) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(n));
+  if (badName !== void 0) throw new ChartSourceError(`input "source-charts" lists "${badName}", which is not a chart name: give exact chart names, one per line`);
+  if (names.length > 0 && classic.length === 0) {
+    throw new ChartSourceError('input "source-charts" picks charts from a classic chart repository, but no "chart" line is one (https://\u2026/index.yaml): drop "source-charts" or add the repository');
+  }
+  const range = inputs.sourceVersions.trim();
+  let normalized;
+  if (range !== "") {
+    normalized = import_semver.default.validRange(range) ?? void 0;
+    if (normalized === void 0) {
+      throw new ChartSourceError(`input "source-versions" is "${range}", which is not a SemVer range: write one like ">=1.0.0 <2", "~1.4" or "1.2.3 || 1.3.x"; leave it empty for every version`);
+    }
+    if (classic.length === 0 && !oci.some((s) => !s.tag && !s.digest)) {
+      throw new ChartSourceError('input "source-versions" picks versions from a classic chart repository or an OCI repository given without tag or digest, but no "chart" line is one: drop "source-versions", or write the OCI reference without :tag');
+    }
+  }
+  const username = inputs.sourceUsername.trim();
+  const password = inputs.sourcePassword;
+  if (username && !password) throw new ChartSourceError('input "source-username" is set but "source-password" is empty: pass the source password or token, or leave both empty for anonymous access');
+  if (password && !username) throw new ChartSourceError('input "source-password" is set but "source-username" is empty: the source needs a user name with the password or token');
+  const credentials = username ? { username, password } : void 0;
+  for (const source of classic) {
+    if (source.indexUrl.protocol !== "http:" || inputs.plainHttp) continue;
+    if (credentials) {
+      throw new ChartSourceError(`chart "${source.line}" is plain HTTP: source-username and source-password would cross the network unencrypted. Use https://, or set plain-http: true if that is really wanted`);
+    }
+    throw new ChartSourceError(`chart "${source.line}" is plain HTTP: use https://, or set plain-http: true for a repository without TLS`);
+  }
+  if (credentials && sources.length === 0) {
+    warnings.push('source-username and source-password are not used: no "chart" line is a chart repository or an OCI reference');
+  } else if (credentials && classic.length === 0 && oci.every((s) => s.host === inputs.registryHost)) {
+    warnings.push(`source-username and source-password are not used: every source is on ${inputs.registryHost}, which gets the username and password inputs`);
+  }
+  return { ...names.length > 0 ? { charts: new Set(names) } : {}, ...normalized ? { range: normalized } : {}, ...credentials ? { credentials } : {}, warnings };
+}
+function credentialsForSourceRegistry(sourceHost, registryHost, main, source) {
+  return sourceHost === registryHost ? main : source;
+}
+
+// src/sources/repo-index.ts
+var import_semver2 = __toESM(require_semver(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIASES = 100;
+var MAX_DEPTH = 64;
+var HEX64 = /^[a-f0-9]{64}$/i;
+function parseRepoIndex(text, where) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text, { maxAliasCount: MAX_ALIASES, prettyErrors: false, uniqueKeys: false, strict: false });
+  } catch (error) {
+    throw new SourceError(`${where} is not valid YAML (${error.message.split("\n")[0]})`, { cause: error });
+  }
+  if (depth(doc, 0) > MAX_DEPTH) throw new SourceError(`${where} is nested more than ${MAX_DEPTH} levels deep; it is not a chart repository index`);
+  if (!isRecord(doc) || typeof doc.apiVersion !== "string" || doc.apiVersion === "") {
+    throw new SourceError(`${where} is not a chart repository index (no apiVersion): check the URL points at the folder holding index.yaml`);
+  }
+  const charts = /* @__PURE__ */ new Map();
+  const rejected = [];
+  const entries = doc.entries ?? {};
+  if (!isRecord(entries)) throw new SourceError(`${where}: "entries" is not a mapping of chart names to versions`);
+  for (const [name, list] of Object.entries(entries)) {
+    const kept = [];
+    for (const raw of Array.isArray(list) ? list : [list]) {
+      const entry = readEntry(name, raw);
+      if ("reason" in entry) rejected.push(entry);
+      else kept.push(entry);
+    }
+    charts.set(name, kept);
+  }
+  return { charts, rejected };
+}
+function readEntry(name, raw) {
+  const version = isRecord(raw) && typeof raw.version === "string" ? raw.version : isRecord(raw) && typeof raw.version === "number" ? String(raw.version) : "";
+  const reject = (reason) => ({ name, version, reason });
+  if (!isRecord(raw)) return reject("its index.yaml entry is not a mapping");
+  if (version === "") return reject("its index.yaml entry has no version");
+  if (raw.name !== void 0 && raw.name !== name) return reject(`its index.yaml entry is named "${String(raw.name)}" under "${name}"`);
+  const urls = Array.isArray(raw.urls) ? raw.urls.filter((u) => typeof u === "string" && u.trim() !== "") : [];
+  if (urls.length === 0) return reject("its index.yaml entry has no urls to download it from");
+  let digest;
+  if (raw.digest !== void 0 && raw.digest !== "") {
+    const value = String(raw.digest).replace(/^sha256:/, "");
+    if (!HEX64.test(value)) return reject(`its index.yaml digest "${String(raw.digest)}" is not a sha256 hex digest`);
+    digest = `sha256:${value.toLowerCase()}`;
+  }
+  const created = raw.created instanceof Date ? raw.created : typeof raw.created === "string" ? new Date(raw.created) : void 0;
+  return { name, version, urls, ...digest ? { digest } : {}, ...created && !Number.isNaN(created.getTime()) ? { created } : {} };
+}
+function selectVersions(index, options = {}) {
+  const wanted = (name) => !options.charts || options.charts.has(name);
+  const missing = options.charts ? [...options.charts].filter((n) => !index.charts.has(n)) : [];
+  const rejected = index.rejected.filter((r) => wanted(r.name) && (!options.range || import_semver2.default.valid(r.version) !== null && import_semver2.default.satisfies(r.version, options.range)));
+  const selected = [];
+  for (const [name, entries] of index.charts) {
+    if (!wanted(name)) continue;
+    const seen = /* @__PURE__ */ new Set();
+    for (const entry of entries) {
+      if (!isStrictSemver(entry.version)) {
+        if (!options.range) rejected.push({ name, version: entry.version, reason: "its version is not SemVer 2, which an OCI tag needs (helm push refuses it too)" });
+        continue;
+      }
+      if (options.range && !import_semver2.default.satisfies(entry.version, options.range)) continue;
+      if (seen.has(entry.version)) {
+        rejected.push({ name, version: entry.version, reason: "index.yaml lists this version twice; the first entry is used" });
+        continue;
+      }
+      seen.add(entry.version);
+      selected.push(entry);
+    }
+  }
+  selected.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : import_semver2.default.compare(a.version, b.version) || (a.version < b.version ? -1 : 1));
+  return { selected, rejected, missing };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function depth(value, level) {
+  if (level > MAX_DEPTH || typeof value !== "object" || value === null) return level;
+  let deepest = level;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child, level + 1));
+  return deepest;
+}
+
+// src/sources/repo-http.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { Transform as Transform3 } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+var REDIRECTS2 = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS2 = 5;
+var RepoHttp = class {
+  constructor(repositoryUrl, options) {
+    this.options = options;
+    this.origin = repositoryUrl.origin;
+    const creds = options.credentials;
+    if (creds) {
+      const encoded = Buffer.from(`${creds.username}:${creds.password}`, "utf8").toString("base64");
+      options.onSecret?.(creds.password);
+      options.onSecret?.(encoded);
+      this.authorization = `Basic ${encoded}`;
+    }
+  }
+  options;
+  /** Requests sent, retries and redirects included. */
+  requests = 0;
+  origin;
+  authorization;
+  /** GETs a small document; undefined on 404/410 when `missingOk`. */
+  async fetch(url, operation, maxBytes, missingOk = false) {
+    const { response, final } = await this.retrying((attempt) => this.follow(url, operation, { maxBytes }, attempt));
+    if (missingOk && (response.status === 404 || response.status === 410)) return void 0;
+    if (response.status !== 200) throw this.statusError(operation, final, response.status);
+    return response.body;
+  }
+  /** Streams a file to `path` (at most maxBytes, within the download deadline); its sha256 and size. */
+  async download(url, path, operation, maxBytes) {
+    let written;
+    const { response, final } = await this.retrying(async (attempt) => {
+      const result = await this.follow(url, operation, { stream: true, maxBytes }, attempt);
+      if (result.response.stream) written = await this.toFile(result.response.stream, path, operation, result.final, maxBytes);
+      return result;
+    });
+    if (response.status !== 200 || !written) throw this.statusError(operation, final, response.status);
+    return written;
+  }
+  async retrying(send) {
+    let last;
+    await withRetry(
+      async (attempt) => {
+        last = await send(attempt);
+        return last.response;
+      },
+      {
+        policy: this.options.retry ?? DEFAULT_RETRY_POLICY,
+        canResend: true,
+        sleep: abortableSleep(this.options.signal),
+        onRetry: ({ attempt, delayMs, status, error }) => this.options.debug?.(`retry ${attempt} in ${delayMs} ms after ${status ?? describe(error)}`)
+      }
+    );
+    return last;
+  }
+  // One attempt: the request and the redirects it leads to, credentials only on our origin.
+  async follow(start, operation, how, attempt) {
+    let url = start;
+    for (let hop = 0; ; hop++) {
+      this.options.signal?.throwIfAborted();
+      if (url.protocol !== "https:" && !(url.protocol === "http:" && this.options.plainHttp)) {
+        throw new SourceError(`could not ${operation}: ${displayUrl(url)} is not HTTPS${url.protocol === "http:" ? "; set plain-http: true to allow plain HTTP" : ""}`);
+      }
+      const headers = { "user-agent": this.options.userAgent ?? "helm-oci-publish" };
+      if (this.authorization && url.origin === this.origin) headers.authorization = this.authorization;
+      this.requests++;
+      const started = Date.now();
+      let response;
+      try {
+        response = await this.options.transport.send({ method: "GET", url, headers, maxResponseBytes: how.maxBytes, stream: how.stream, signal: this.options.signal });
+      } catch (error) {
+        throw this.networkError(error, operation, url);
+      }
+      this.options.debug?.(`GET ${displayUrl(url)} \u2192 ${response.status} (${Date.now() - started} ms${attempt > 0 ? `, attempt ${attempt + 1}` : ""})`);
+      const location = REDIRECTS2.has(response.status) ? headerValue(response.headers, "location") : void 0;
+      if (location === void 0) return { response, final: url };
+      if (hop >= MAX_REDIRECTS2) throw new SourceError(`could not ${operation}: more than ${MAX_REDIRECTS2} redirects from ${displayUrl(start)}`);
+      url = new URL(location, url);
+    }
+  }
+  async toFile(body, path, operation, url, maxBytes) {
+    const hash = createHash2("sha256");
+    let size = 0;
+    const limit = new Transform3({
+      transform(chunk, _encoding, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(new SourceError(`could not ${operation}: ${displayUrl(url)} is larger than ${maxBytes} bytes`));
+        hash.update(chunk);
+        done(null, chunk);
+      }
+    });
+    const deadline2 = this.options.downloadDeadlineMs ?? 6e5;
+    const timer = setTimeout(() => body.destroy(new SourceError(`could not ${operation}: ${displayUrl(url)} took longer than ${Math.round(deadline2 / 1e3)} s`)), deadline2);
+    const signal = this.options.signal;
+    const stop = () => void body.destroy(signal?.reason instanceof Error ? signal.reason : new SourceError(`could not ${operation}: stopped`));
+    signal?.addEventListener("abort", stop, { once: true });
+    if (signal?.aborted) stop();
+    try {
+      await pipeline2(body, limit, createWriteStream(path));
+    } catch (error) {
+      throw error instanceof SourceError || error === signal?.reason ? error : this.networkError(error, operation, url);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", stop);
+    }
+    return { digest: `sha256:${hash.digest("hex")}`, size };
+  }
+  statusError(operation, url, status) {
+    const where = `could not ${operation}: ${displayUrl(url)} answered HTTP ${status}`;
+    if (status === 401 || status === 403) {
+      if (url.origin !== this.origin) return new SourceError(`${where} (credentials are sent to ${this.origin} only)`);
+      return new SourceError(`${where}: ${this.authorization ? "check source-username and source-password" : "the repository needs credentials; set source-username and source-password"}`);
+    }
+    if (status === 404) return new SourceError(`${where} (not found)`);
+    return new SourceError(where);
+  }
+  // Keeps the code, so withRetry still recognises a dropped connection as worth another attempt.
+  networkError(error, operation, url) {
+    const code = errorCode(error);
+    const hint = code === "ENOTFOUND" || code === "ECONNREFUSED" ? ": check the URL" : /CERT|SSL|TLS|UNABLE_TO_VERIFY|SELF_SIGNED/.test(code ?? "") ? ": check ca-file (or insecure-skip-tls-verify for testing)" : "";
+    return Object.assign(new SourceError(`could not ${operation}: ${displayUrl(url)}: ${describe(error)}${hint}`, { cause: error }), { code });
+  }
+};
+function describe(error) {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+// src/sources/classic.ts
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var DEFAULT_MAX_INDEX_BYTES = 64 * 1024 * 1024;
+var MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
+var MAX_PROV_BYTES = 1024 * 1024;
+async function openClassicRepository(source, options) {
+  const http = new RepoHttp(source.indexUrl, options);
+  const where = displayUrl(source.indexUrl);
+  let body;
+  try {
+    body = await http.fetch(source.indexUrl, "read the chart repository index", options.maxIndexBytes ?? DEFAULT_MAX_INDEX_BYTES);
+  } catch (error) {
+    if (!(error instanceof SourceError) || !/ 404 /.test(error.message)) throw error;
+    throw new SourceError(`${error.message}: give the URL of the folder that holds index.yaml (as in helm repo add), or of the index.yaml itself`, { cause: error });
+  }
+  const index = parseRepoIndex(body.toString("utf8"), where);
+  return { source, index, http, select: (selectOptions) => selectVersions(index, selectOptions) };
+}
+async function downloadChartVersion(repository, entry, tempDir) {
+  const what = `${entry.name} ${entry.version}`;
+  let url;
+  try {
+    url = new URL(entry.urls[0], repository.source.indexUrl);
+  } catch {
+    throw new SourceError(`${what}: index.yaml gives "${entry.urls[0]}" as its URL, which is not a valid URL`);
+  }
+  const dir = await mkdtemp(join2(tempDir, "chart-"));
+  try {
+    const path = join2(dir, `${entry.name}-${entry.version}.tgz`.replace(/[^\w.+-]/g, "_"));
+    const got = await repository.http.download(url, path, `download ${what}`, MAX_ARCHIVE_BYTES);
+    if (entry.digest && got.digest !== entry.digest) {
+      throw new SourceError(`${what}: the archive downloaded from ${displayUrl(url)} has digest ${got.digest}, but index.yaml gives ${entry.digest}; it is not migrated`);
+    }
+    const prov = await fetchProvenance(repository, url, what, got.digest);
+    if (entry.created) await utimes(path, entry.created, entry.created);
+    const archive = await readChartArchive(path);
+    const { name, version } = archive.metadata;
+    if (name !== entry.name || version !== entry.version) {
+      throw new SourceError(`${what}: the archive at ${displayUrl(url)} holds ${name} ${version}, not what index.yaml says; it is not migrated`);
+    }
+    const warning2 = entry.digest ? void 0 : `${what}: index.yaml gives no digest, so the download could not be checked against it`;
+    return { entry, url, archive, ...prov ? { prov } : {}, ...warning2 ? { warning: warning2 } : {} };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+async function fetchProvenance(repository, chartUrl, what, digest) {
+  const url = new URL(chartUrl);
+  url.pathname += ".prov";
+  const prov = await repository.http.fetch(url, `download the provenance of ${what}`, MAX_PROV_BYTES, true);
+  if (prov && !prov.toString("utf8").includes(digest)) {
+    throw new SourceError(`${what}: ${displayUrl(url)} does not sign the archive beside it (no ${digest} in it); it is not migrated`);
+  }
+  return prov;
+}
+function classicArtifact(download, repository, tag) {
+  const { archive } = download;
+  return helmArtifact({
+    repository,
+    tag,
+    config: configJson(archive.metadata),
+    chart: { digest: archive.digest, size: archive.size, open: () => createReadStream(archive.path) },
+    prov: download.prov,
+    meta: archive.metadata,
+    created: archive.mtime
+  });
+}
+
+// src/sources/oci-source.ts
+var import_semver3 = __toESM(require_semver(), 1);
+async function ociSourceReferences(client, source, range) {
+  if (source.digest) return [source.digest];
+  if (source.tag) return [source.tag];
+  const versions = (await client.listTags(source.repository)).map((tag) => ({ tag, version: tag.replaceAll("_", "+") })).filter(({ version }) => isStrictSemver(version) && (!range || import_semver3.default.satisfies(version, range)));
+  return versions.sort((a, b) => import_semver3.default.compare(a.version, b.version) || (a.version < b.version ? -1 : 1)).map((v) => v.tag);
+}
+var MAX_CONFIG_BYTES = 1024 * 1024;
+async function readOciChart(client, repository, reference) {
+  const where = `${client.host}/${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
+  const manifest = await client.getManifest(repository, reference);
+  if (!manifest) throw new SourceError(`${where} does not exist`);
+  let parsed;
+  try {
+    parsed = JSON.parse(manifest.body.toString("utf8"));
+  } catch {
+    throw new SourceError(`${where} is not a JSON manifest`);
+  }
+  const config = parsed.config;
+  if (config?.mediaType !== HELM_CONFIG_MEDIA_TYPE || typeof config.digest !== "string") {
+    throw new SourceError(`${where} is not a Helm chart (its config is ${config?.mediaType ?? "missing"}, not ${HELM_CONFIG_MEDIA_TYPE})`);
+  }
+  if (typeof config.size !== "number" || config.size > MAX_CONFIG_BYTES) throw new SourceError(`${where} has a chart config of ${String(config.size)} bytes; it is not read`);
+  let meta;
+  try {
+    meta = JSON.parse((await client.getBlob(repository, config.digest, config.size)).toString("utf8"));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new SourceError(`${where} has a chart config that is not JSON`);
+  }
+  const { name, version } = meta;
+  if (typeof name !== "string" || name === "" || typeof version !== "string" || !isStrictSemver(version)) {
+    throw new SourceError(`${where} has no chart name and SemVer version in its config`);
+  }
+  const signed = (parsed.layers ?? []).some((l) => l?.mediaType === HELM_PROV_LAYER_MEDIA_TYPE);
+  return { manifest, name, version, signed };
+}
+
+// src/inputs.ts
+var SECRET_INPUTS = ["password", "source-password", "signing-key", "signing-passphrase", "github-token"];
+var InputError = class extends Error {
+  name = "InputError";
+};
+function parseInputs(get) {
+  const chartLines = lines(get("chart"));
+  if (chartLines.length === 0) chartLines.push(".");
+  const remoteSources = [];
+  const chartPatterns = [];
+  for (const line of chartLines) {
+    const remote = parseSourceLine(line);
+    if (remote) remoteSources.push(remote);
+    else chartPatterns.push(line);
+  }
+  const registryInput = get("registry").trim();
+  if (!registryInput) {
+    throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
+  }
+  if (registryUserInfo(registryInput) !== void 0) {
+    throw new InputError('input "registry" holds credentials before an "@": put the user name in "username" and the password or token in "password" (from a secret), and write the registry as oci://host[/namespace]');
+  }
+  const registry = parseRegistryUrl(registryInput);
+  const username = get("username").trim();
+  const password = get("password");
+  if (username && !password) {
+    throw new InputError(`input "username" is set but "password" is empty: pass the registry password or token (for example \${{ secrets.REGISTRY_TOKEN }}), or leave both empty for anonymous access`);
+  }
+  if (password && !username) {
+    throw new InputError('input "password" is set but "username" is empty: registries need a user name with a token too (for GHCR use ${{ github.actor }})');
+  }
+  const version = optionalVersion(get("version"));
+  const appVersion = get("app-version").trim() || void 0;
+  const plainHttp = bool("plain-http", get("plain-http"), false);
+  const { tls: tls2, tlsFiles } = tlsInputs(get, plainHttp);
+  const sign = bool("sign", get("sign"), false);
+  const signingKey = get("signing-key").trim();
+  if (sign && !signingKey) {
+    throw new InputError('input "sign" is true but "signing-key" is empty: pass an ASCII-armored OpenPGP secret key from a secret (gpg --armor --export-secret-keys <key id>), for example ${{ secrets.HELM_SIGNING_KEY }}');
+  }
+  const sourceSettings = checkSourceInputs({
+    sources: remoteSources,
+    sourceCharts: lines(get("source-charts")),
+    sourceVersions: get("source-versions"),
+    sourceUsername: get("source-username"),
+    sourcePassword: get("source-password"),
+    plainHttp,
+    registryHost: registry.host,
+    version,
+    appVersion,
+    sign
+  });
+  return {
+    chartPatterns,
+    remoteSources,
+    sourceSettings,
+    registry,
+    username,
+    password,
+    version,
+    appVersion,
+    ifExists: oneOf("if-exists", get("if-exists"), ["fail", "skip", "overwrite"], "fail"),
+    dryRun: bool("dry-run", get("dry-run"), false),
+    plainHttp,
+    tls: tls2,
+    tlsFiles,
+    login: bool("login", get("login"), true),
+    logout: bool("logout", get("logout"), true),
+    dockerLogin: bool("docker-login", get("docker-login"), false),
+    sign,
+    signingKey,
+    signingPassphrase: get("signing-passphrase"),
+    dependencyUpdate: bool("dependency-update", get("dependency-update"), false),
+    helmVersion: checked(() => get("helm-version").trim() && parseHelmVersion(get("helm-version"))),
+    helmMirror: checked(() => normalizeMirror(get("helm-mirror"))),
+    concurrency: positiveInt("concurrency", get("concurrency"), 8),
+    timeoutMs: parseDuration("timeout", get("timeout"), 30 * 6e4),
+    retryTimeoutMs: parseDuration("retry-timeout", get("retry-timeout"), 6e4),
+    supplyChain: {
+      sigstoreSign: bool("sigstore-sign", get("sigstore-sign"), false),
+      attest: bool("attest", get("attest"), false),
+      sigstore: get("sigstore").trim(),
+      fulcioUrl: get("fulcio-url").trim(),
+      rekorUrl: get("rekor-url").trim(),
+      tsaUrl: get("tsa-url").trim(),
+      sigstoreFormat: get("sigstore-format").trim(),
+      resign: bool("sigstore-resign", get("sigstore-resign"), false),
+      githubToken: get("github-token").trim(),
+      artifacthubRepo: get("artifacthub-repo").trim() ? resolve4(get("artifacthub-repo").trim()) : ""
+    }
+  };
+}
+function tlsInputs(get, plainHttp) {
+  const insecureSkipTlsVerify = bool("insecure-skip-tls-verify", get("insecure-skip-tls-verify"), false);
+  const caFile = get("ca-file").trim();
+  const certFile = get("cert-file").trim();
+  const keyFile = get("key-file").trim();
+  const set = [
+    insecureSkipTlsVerify && "insecure-skip-tls-verify",
+    caFile && "ca-file",
+    certFile && "cert-file",
+    keyFile && "key-file"
+  ].filter(Boolean);
+  if (plainHttp && set.length > 0) {
+    throw new InputError(`"plain-http" talks HTTP, which has no TLS, so ${set.map((n) => `"${n}"`).join(" and ")} cannot apply: drop ${set.length === 1 ? "it" : "them"} or "plain-http"`);
+  }
+  if (insecureSkipTlsVerify && caFile) {
+    throw new InputError('"insecure-skip-tls-verify" accepts any server certificate, so "ca-file" would be ignored: keep "ca-file" (safer) and drop "insecure-skip-tls-verify"');
+  }
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new InputError(`mutual TLS needs both "cert-file" and "key-file", but only "${certFile ? "cert-file" : "key-file"}" is set`);
+  }
+  const tls2 = {
+    insecureSkipTlsVerify,
+    ca: caFile ? pemFile("ca-file", caFile, "CERTIFICATE") : void 0,
+    cert: certFile ? pemFile("cert-file", certFile, "CERTIFICATE") : void 0,
+    key: keyFile ? pemFile("key-file", keyFile, "PRIVATE KEY") : void 0
+  };
+  const absolute = (path) => path ? resolve4(path) : void 0;
+  return { tls: tls2, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
+}
+function pemFile(input, path, kind) {
+  let text;
+  try {
+    text = readFileSync2(path, "utf8");
+  } catch (error) {
+    throw new InputError(`input "${input}" names ${path}, which cannot be read (${error.code ?? "error"}): write the PEM file in an earlier step and pass its path`);
+  }
+  if (!new RegExp(`-----BEGIN [A-Z ]*${kind}-----`).test(text)) {
+    throw new InputError(`input "${input}" names ${path}, which holds no PEM ${kind.toLowerCase()} ("-----BEGIN ... ${kind}-----")`);
+  }
+  return text;
+}
+function checked(validate) {
+  try {
+    return validate();
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
+}
+function lines(value) {
+  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+function optionalVersion(raw) {
+  const value = raw.trim();
+  if (!value) return void 0;
+  const bare = /^v\d/.test(value) ? value.slice(1) : value;
+  if (!isStrictSemver(bare)) {
+    throw new InputError(`input "version" is "${value}", which is not a SemVer 2 version: use MAJOR.MINOR.PATCH with optional -prerelease and +build, for example 1.4.0 or 1.4.0-rc.1+sha.5114f85`);
+  }
+  return bare;
+}
+function bool(name, raw, fallback) {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (/^(false|False|FALSE)$/.test(value)) return false;
+  throw new InputError(`input "${name}" is "${value}": use true or false`);
+}
+function oneOf(name, raw, allowed, fallback) {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if (allowed.includes(value)) return value;
+  throw new InputError(`input "${name}" is "${value}": use one of ${allowed.join(", ")}`);
+}
+function positiveInt(name, raw, fallback) {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+    throw new InputError(`input "${name}" is "${value}": use a whole number from 1 to 64`);
+  }
+  return Number(value);
+}
+function registryUserInfo(registry) {
+  const withoutDigest = registry.replace(/@sha(?:256|384|512):[^@/:]*$/, "");
+  const at = withoutDigest.lastIndexOf("@");
+  if (at < 0) return void 0;
+  const start = registry.indexOf("://");
+  return withoutDigest.slice(start < 0 ? 0 : start + 3, at);
+}
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var DURATION_BOUNDS = {
+  timeout: { min: 1e4, max: 6 * 36e5 },
+  "retry-timeout": { min: 0, max: 30 * 6e4 }
+};
+function parseDuration(name, raw, fallback) {
+  const bounds = DURATION_BOUNDS[name];
+  const value = raw.trim();
+  if (!value) return fallback;
+  const bare = /^\d+$/.test(value) ? `${value}s` : value;
+  const parts = [...bare.matchAll(/(\d+)(ms|s|m|h)/g)];
+  const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * DURATION_UNITS[unit], 0);
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== bare || total < bounds.min || total > bounds.max) {
+    throw new InputError(`input "${name}" is "${value}": use a duration such as 90s, 10m or 1h30m, from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}`);
+  }
+  return total;
+}
+function formatDuration(ms) {
+  if (ms === 0) return "0s";
+  if (ms % 36e5 === 0) return `${ms / 36e5}h`;
+  if (ms % 6e4 === 0) return `${ms / 6e4}m`;
+  return `${ms / 1e3}s`;
+}
+
+// src/outputs.ts
+var SINGLE_VALUE_OUTPUTS = ["name", "version", "tag", "digest", "repository", "url", "ref"];
+var SUPPLY_CHAIN_OUTPUTS = {
+  signatureDigest: "signature-digest",
+  legacySignatureDigest: "legacy-signature-digest",
+  attestationDigest: "attestation-digest",
+  attestationId: "attestation-id",
+  attestationUrl: "attestation-url"
+};
+function setOutputs(results) {
+  setOutput("charts", JSON.stringify(results));
+  const published = results.filter((r) => r.status !== "failed");
+  if (results.length === 1 && published.length === 1) {
+    const only = published[0];
+    for (const key of SINGLE_VALUE_OUTPUTS) setOutput(key, only[key]);
+    for (const [key, output] of Object.entries(SUPPLY_CHAIN_OUTPUTS)) {
+      const value = only[key];
+      if (value) setOutput(output, value);
+    }
+    setOutput("pushed", String(only.pushed));
+    setOutput("signed", String(only.signed));
+  } else {
+    setOutput("pushed", String(results.some((r) => r.pushed)));
+    setOutput("signed", String(results.length > 0 && results.every((r) => r.signed)));
+  }
+}
+async function writeSummary(results, dryRun) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const header = [
+    { data: "Chart", header: true },
+    { data: "Version", header: true },
+    { data: "Tag", header: true },
+    { data: "Status", header: true },
+    { data: "Signed", header: true },
+    { data: "Digest", header: true }
+  ];
+  const rows = results.map((r) => [
+    `<code>${escapeHtml(r.repository)}</code>`,
+    escapeHtml(r.version),
+    escapeHtml(r.tag),
+    r.error ? `${r.status}: ${escapeHtml(r.error)}` : r.status,
+    r.signed ? "yes" : "no",
+    r.digest ? `<code>${r.digest}</code>` : ""
+  ]);
+  const installs = results.filter((r) => r.ref && r.status !== "failed").map((r) => `helm upgrade --install ${r.name} ${r.ref}`);
+  const summary2 = summary.addHeading(dryRun ? "Helm charts (dry run, nothing pushed)" : "Helm charts published", 3).addTable([header, ...rows]);
+  if (installs.length > 0) summary2.addRaw("Deploy by digest:", true).addCodeBlock(installs.join("\n"), "sh");
+  await summary2.write();
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+// src/publish/plan.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { readFile, stat as stat2 } from "node:fs/promises";
+import { basename as basename2 } from "node:path";
+
+// src/concurrency.ts
+async function mapConcurrent(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/publish/target.ts
+function targetFor(registry, chartName, version) {
+  return { host: registry.host, repository: repositoryFor(registry, chartName), tag: tagForVersion(version) };
+}
+function repositoryName(target) {
+  return `${target.host}/${target.repository}`;
+}
+function taggedName(target) {
+  return `${repositoryName(target)}:${target.tag}`;
+}
+
+// src/publish/plan.ts
+var PreparationError = class extends Error {
+  name = "PreparationError";
+};
+var PLAN_CONCURRENCY = 4;
+var MAX_PROV_BYTES2 = 1024 * 1024;
+async function planCharts(sources, config) {
+  if (config.version && sources.length > 1) {
+    throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(", ")}. Publish them in separate steps or drop "version"`);
+  }
+  const planned = await settleAll(sources, PLAN_CONCURRENCY, (source) => planOne(source, config));
+  rejectDuplicateTargets(planned);
+  return planned;
+}
+async function planOne(source, config) {
+  if (source.kind === "directory") {
+    const chart = await checkChart(source.path, { version: config.version, appVersion: config.appVersion });
+    return { kind: "directory", source, chart, metadata: chart.metadata, target: targetFor(config.registry, chart.metadata.name, chart.metadata.version) };
+  }
+  const name = basename2(source.path);
+  if (config.version || config.appVersion) {
+    throw new PreparationError(`${name} is an already packaged chart, pushed as it is: "version" and "app-version" cannot change it. Pass the chart directory instead, or set the version when running helm package`);
+  }
+  const prov = await provenanceBeside(source.path);
+  if (config.sign && prov) {
+    throw new PreparationError(`${name} already has a signature beside it (${name}.prov), which is pushed with it as helm push does: set "sign: false" to push that one, or remove the .prov file to sign again`);
+  }
+  const archive = await readChartArchive(source.path);
+  const { metadata } = archive;
+  return { kind: "archive", source, archive, metadata, ...prov ? { prov } : {}, target: targetFor(config.registry, metadata.name, metadata.version) };
+}
+async function provenanceBeside(path) {
+  const provPath = `${path}.prov`;
+  if (!existsSync2(provPath)) return void 0;
+  const { size } = await stat2(provPath);
+  if (size > MAX_PROV_BYTES2) throw new PreparationError(`${basename2(provPath)} is ${size} bytes, too large for a Helm provenance file: remove it or put the right file there`);
+  return readFile(provPath);
+}
+function rejectDuplicateTargets(planned) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const chart of planned) {
+    const at = taggedName(chart.target);
+    const other = seen.get(at);
+    if (other) throw new PreparationError(`${other} and ${chart.source.path} are both ${chart.metadata.name} ${chart.metadata.version}: they would overwrite each other at ${at}`);
+    seen.set(at, chart.source.path);
+  }
+}
+async function settleAll(items, limit, work) {
+  const settled = await mapConcurrent(
+    items,
+    limit,
+    (item) => work(item).then(
+      (value) => ({ status: "fulfilled", value }),
+      (reason) => ({ status: "rejected", reason })
+    )
+  );
+  const pathOf = (item) => "source" in item ? item.source.path : item.path;
+  const problems = settled.flatMap((s, i) => s.status === "rejected" ? [naming(pathOf(items[i]), describeError(s.reason))] : []);
+  if (problems.length > 0) throw new PreparationError(problems.join("\n"));
+  return settled.map((s) => s.value);
+}
+
+// src/publish/prepare.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { mkdir, rm as rm2 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+async function prepareCharts(planned, settings) {
+  await mkdir(settings.tempDir, { recursive: true }).catch((error) => {
+    throw new PreparationError(`cannot create ${settings.tempDir} for the packaged charts (${describeError(error)}): check RUNNER_TEMP`);
+  });
+  const written = [];
+  try {
+    return await settleAll(planned, PLAN_CONCURRENCY, async (chart) => {
+      const prepared = await prepareOne(chart, settings);
+      written.push(prepared);
+      settings.onPrepared?.(prepared);
+      return prepared;
+    });
+  } catch (error) {
+    await discard(written);
+    throw error;
+  }
+}
+async function discard(prepared) {
+  await Promise.all(prepared.map((p) => p.kind === "artifact" && p.scratch ? rm2(p.scratch, { recursive: true, force: true }) : void 0));
+}
+async function prepareOne(planned, settings) {
+  if (planned.kind === "oci-copy") return { kind: "copy", planned };
+  if (planned.kind !== "classic") return prepareLocal(planned, settings);
+  try {
+    const download = await downloadChartVersion(planned.repository, planned.entry, settings.tempDir);
+    return { kind: "artifact", planned, packaged: download.archive, artifact: classicArtifact(download, planned.target.repository, planned.target.tag), scratch: dirname2(download.archive.path) };
+  } catch (error) {
+    return { kind: "failed", planned, error: describeError(error) };
+  }
+}
+async function prepareLocal(planned, settings) {
+  const packaged = planned.kind === "directory" ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir }) : planned.archive;
+  const scratch = planned.kind === "directory" ? dirname2(packaged.path) : void 0;
+  try {
+    const config = configJson(planned.metadata);
+    const prov = settings.sign ? await settings.sign(config, packaged.fileName, packaged.digest) : planned.kind === "archive" ? planned.prov : void 0;
+    const { path, digest, size } = packaged;
+    const artifact = helmArtifact({
+      repository: planned.target.repository,
+      tag: planned.target.tag,
+      config,
+      chart: { digest, size, open: () => createReadStream2(path) },
+      prov,
+      meta: planned.metadata,
+      created: settings.created
+    });
+    return { kind: "artifact", planned, packaged, artifact, ...scratch ? { scratch } : {} };
+  } catch (error) {
+    if (scratch) await rm2(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+// src/publish/progress.ts
+var EVERY_MS = 5e3;
+function progressReporter(total, log3) {
+  const counts = /* @__PURE__ */ new Map();
+  let done = 0;
+  const timer = setInterval(() => {
+    const parts = [...counts].map(([status, count]) => `${count} ${status}`).join(", ");
+    log3.info(`${done}/${total} charts done${parts ? ` (${parts})` : ""}`);
+  }, EVERY_MS);
+  timer.unref();
+  return {
+    add: (result) => {
+      done++;
+      counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+    },
+    stop: () => clearInterval(timer)
+  };
+}
+
+// src/publish/push.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+
+// src/oci/copy.ts
+import { PassThrough, pipeline as pipeline3 } from "node:stream";
+var BUFFERED_BLOB_MAX = 1024 * 1024;
+var HEAD_BEFORE_UPLOAD_MIN2 = 1024 * 1024;
+var MAX_NESTING = 2;
+var MAX_DESCRIPTORS = 1e3;
+var MAX_BLOB_BYTES2 = 1024 * 1024 * 1024;
+var BLOBS_IN_FLIGHT = 4;
+function parseManifest(manifest, from, reference) {
+  let json;
+  try {
+    json = JSON.parse(manifest.body.toString("utf8"));
+  } catch (error) {
+    const { host } = from.client;
+    throw new RegistryError(`${host}/${from.repository}:${reference} is not a JSON manifest`, { kind: "protocol", host, repository: from.repository }, { cause: error });
+  }
+  const descriptors = (list) => (Array.isArray(list) ? list : []).filter((d) => typeof d?.digest === "string" && typeof d?.size === "number");
+  const parsed = { blobs: descriptors([json.config, ...Array.isArray(json.layers) ? json.layers : []]), children: descriptors(json.manifests) };
+  if (parsed.blobs.length + parsed.children.length > MAX_DESCRIPTORS) {
+    const { host } = from.client;
+    throw new RegistryError(`${host}/${from.repository}:${reference} lists more than ${MAX_DESCRIPTORS} blobs and manifests; it is not copied`, { kind: "protocol", host, repository: from.repository });
+  }
+  return parsed;
+}
+function mediaTypeOf2(manifest) {
+  if (manifest.mediaType) return manifest.mediaType;
+  try {
+    const json = JSON.parse(manifest.body.toString("utf8"));
+    if (typeof json.mediaType === "string" && json.mediaType) return json.mediaType;
+    return Array.isArray(json.manifests) ? OCI_INDEX_MEDIA_TYPE : OCI_MANIFEST_MEDIA_TYPE;
+  } catch {
+    return OCI_MANIFEST_MEDIA_TYPE;
+  }
+}
+var Copier = class {
+  constructor(source, destination) {
+    this.source = source;
+    this.destination = destination;
+  }
+  source;
+  destination;
+  stats = { mounted: 0, uploaded: 0, present: 0, manifests: 0 };
+  get mounting() {
+    return this.source.client === this.destination.client;
+  }
+  /** Copies a manifest and everything it references, then writes it at `reference` (tag or digest). */
+  async tree(manifest, reference, nesting = 0) {
+    if (sha256Digest(manifest.body) !== manifest.digest) {
+      throw new RegistryError(`the manifest ${manifest.digest} read from ${this.source.client.host}/${this.source.repository} does not match its digest`, { kind: "digest-mismatch", host: this.source.client.host, repository: this.source.repository });
+    }
+    const { blobs, children } = parseManifest(manifest, this.source, manifest.digest);
+    if (children.length > 0 && nesting >= MAX_NESTING) {
+      throw new RegistryError(`${this.source.client.host}/${this.source.repository}@${manifest.digest} nests indexes more than ${MAX_NESTING} deep`, { kind: "protocol", host: this.source.client.host });
+    }
+    for (const child of children) await this.manifestByDigest(child.digest, nesting + 1);
+    const unique = [...new Map(blobs.map((b) => [b.digest, b])).values()];
+    await mapConcurrent(unique, BLOBS_IN_FLIGHT, (blob) => this.blob(blob));
+    const digest = await this.destination.client.putManifest(this.destination.repository, reference, manifest.body, mediaTypeOf2(manifest));
+    this.stats.manifests++;
+    if (digest !== manifest.digest) {
+      throw new RegistryError(`${this.destination.client.host}/${this.destination.repository}:${reference} was stored as ${digest}, not ${manifest.digest}`, { kind: "digest-mismatch", host: this.destination.client.host, repository: this.destination.repository });
+    }
+  }
+  /** Copies the manifest `digest` unless the destination has it; true when it was copied. */
+  async manifestByDigest(digest, nesting = 0) {
+    if (await this.destination.client.checkManifest(this.destination.repository, digest)) return false;
+    const manifest = await this.source.client.getManifest(this.source.repository, digest);
+    if (!manifest) throw new RegistryError(`${this.source.client.host}/${this.source.repository} lists ${digest} but does not have it`, { kind: "protocol", host: this.source.client.host, repository: this.source.repository });
+    await this.tree(manifest, digest, nesting);
+    return true;
+  }
+  async blob(descriptor) {
+    const { source, destination } = this;
+    if (!descriptor.digest.startsWith("sha256:")) {
+      throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} is not sha256: it cannot be checked, so it is not copied`, { kind: "protocol", host: source.client.host });
+    }
+    if (descriptor.size < 0 || descriptor.size > MAX_BLOB_BYTES2) {
+      throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} claims ${descriptor.size} bytes; more than ${MAX_BLOB_BYTES2} are not copied`, { kind: "protocol", host: source.client.host });
+    }
+    if (this.mounting && source.repository === destination.repository) {
+      this.stats.present++;
+      return;
+    }
+    const streamed = { digest: descriptor.digest, size: descriptor.size, open: () => this.openSourceBlob(descriptor.digest, descriptor.size) };
+    if (this.mounting) {
+      const how = await destination.client.mountBlob(destination.repository, source.repository, streamed);
+      this.stats[how]++;
+      return;
+    }
+    if (descriptor.size >= HEAD_BEFORE_UPLOAD_MIN2 && await destination.client.blobExists(destination.repository, descriptor.digest)) {
+      this.stats.present++;
+      return;
+    }
+    let blob = streamed;
+    if (descriptor.size <= BUFFERED_BLOB_MAX) {
+      const data = await source.client.getBlob(source.repository, descriptor.digest, descriptor.size);
+      blob = { data, digest: descriptor.digest, size: data.length };
+    }
+    await destination.client.pushBlob(destination.repository, blob);
+    this.stats.uploaded++;
+  }
+  // A stream to upload from, opened afresh for every upload attempt; the source GET starts at once.
+  openSourceBlob(digest, size) {
+    const out = new PassThrough();
+    this.source.client.openBlob(this.source.repository, digest, size).then(
+      (stream) => pipeline3(stream, out, () => {
+      }),
+      (error) => out.destroy(error)
+    );
+    return out;
+  }
+};
+async function copyArtifact(source, destination, options) {
+  const { manifest, tag } = { manifest: source.manifest, tag: destination.tag };
+  const where = `${destination.client.host}/${destination.repository}:${tag}`;
+  const copier = new Copier(source, destination);
+  const warnings = [];
+  const existing = await destination.client.checkManifest(destination.repository, tag);
+  if (existing && existing.digest !== manifest.digest) {
+    const message = `${where} already exists with other content (registry digest ${existing.digest}, source ${manifest.digest})`;
+    if (options.ifExists === "fail") {
+      throw new RegistryError(`${message}. A published chart version should not change: set if-exists: overwrite to replace it, or if-exists: skip to keep it`, { kind: "tag-exists", host: destination.client.host, repository: destination.repository });
+    }
+    if (options.ifExists === "skip") {
+      return { status: "skipped", digest: existing.digest, referrers: 0, stats: copier.stats, warnings: [`${message}; left as it is because if-exists is skip`] };
+    }
+  }
+  const unchanged = existing?.digest === manifest.digest;
+  if (options.dryRun) return { status: unchanged ? "unchanged" : "pushed", digest: manifest.digest, referrers: 0, stats: copier.stats, warnings };
+  const referrers = await copyReferrers(copier, manifest.digest, warnings);
+  if (!unchanged) await copier.tree(manifest, tag);
+  return { status: unchanged ? "unchanged" : "pushed", digest: manifest.digest, referrers, stats: copier.stats, warnings };
+}
+async function copyReferrers(copier, digest, warnings) {
+  const { source, destination } = copier;
+  const { manifests: listed } = await listReferrers(source.client, source.repository, digest);
+  for (const referrer of listed) await copier.manifestByDigest(referrer.digest);
+  if (listed.length > 0 && !await destination.client.getReferrers(destination.repository, digest)) {
+    for (const referrer of listed) await addToReferrersIndex(destination.client, destination.repository, digest, referrer);
+  }
+  let count = listed.length;
+  for (const suffix of ["sig", "att"]) {
+    const tag = `${referrersTag(digest)}.${suffix}`;
+    const cosign = await source.client.getManifest(source.repository, tag);
+    if (!cosign) continue;
+    count++;
+    const there = await destination.client.checkManifest(destination.repository, tag);
+    if (!there) await copier.tree(cosign, tag);
+    else if (there.digest !== cosign.digest) warnings.push(`${destination.client.host}/${destination.repository}:${tag} already holds other cosign ${suffix === "sig" ? "signatures" : "attestations"}; left as they are`);
+  }
+  return count;
+}
+
+// src/publish/result.ts
+function chartResult(source, metadata, target, outcome) {
+  const repository = repositoryName(target);
+  const url = `oci://${repository}`;
+  return {
+    source,
+    name: metadata.name,
+    version: metadata.version,
+    tag: target.tag,
+    digest: outcome.digest,
+    repository,
+    url,
+    ref: outcome.digest ? `${url}@${outcome.digest}` : "",
+    pushed: outcome.status === "pushed",
+    signed: outcome.signed,
+    status: outcome.status,
+    ...outcome.error !== void 0 ? { error: outcome.error } : {}
+  };
+}
+
+// src/publish/push.ts
+async function pushCharts(prepared, registry, settings) {
+  return mapConcurrent(prepared, settings.concurrency, async (chart) => {
+    try {
+      const result = await pushOne(chart, registry, settings);
+      settings.onResult?.(result);
+      return result;
+    } finally {
+      await discard([chart]);
+    }
+  });
+}
+function dryRunResult(chart, log3) {
+  const { planned } = chart;
+  if (chart.kind === "failed") return failedResult(chart, chart.error, log3);
+  const digest = chart.kind === "copy" ? chart.planned.from.manifest.digest : chart.artifact.manifest.digest;
+  const signed = chart.kind === "copy" ? chart.planned.signed : chart.artifact.prov !== void 0;
+  log3.info(`${taggedName(planned.target)}: dry run, would ${chart.kind === "copy" ? "copy" : "push"} ${digest}`);
+  return chartResult(planned.source.label, planned.metadata, planned.target, { status: "dry-run", digest, signed });
+}
+function failedResult(chart, message, log3) {
+  const { planned } = chart;
+  log3.warning(naming(taggedName(planned.target), message));
+  return chartResult(planned.source.label, planned.metadata, planned.target, { status: "failed", digest: "", signed: false, error: message });
+}
+async function pushOne(chart, registry, settings) {
+  if (chart.kind === "failed") return failedResult(chart, chart.error, settings.log);
+  const { planned } = chart;
+  const at = taggedName(planned.target);
+  let outcome;
+  try {
+    outcome = chart.kind === "copy" ? await copyOne(chart, registry, settings) : await pushArtifact(chart, registry, settings);
+  } catch (error) {
+    return failedResult(chart, describeError(error), settings.log);
+  }
+  settings.log.info(`${at}: ${outcome.status} ${outcome.digest}`);
+  const pushed = chartResult(planned.source.label, planned.metadata, planned.target, outcome);
+  if (!settings.secure || outcome.status === "skipped") return pushed;
+  try {
+    const done = await settings.secure(registry, { registryHost: registry.host, repository: planned.target.repository, manifest: outcome.manifest, unchanged: outcome.status === "unchanged" });
+    return { ...pushed, ...supplyChainFields(done) };
+  } catch (error) {
+    const message = describeError(error);
+    settings.log.warning(naming(at, message));
+    const done = error.done ?? {};
+    return { ...pushed, ...supplyChainFields(done), error: message };
+  }
+}
+async function pushArtifact(chart, registry, { ifExists, log: log3 }) {
+  const outcome = await pushChart(registry, chart.artifact, {
+    ifExists,
+    sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote)
+  });
+  if (outcome.warning) log3.warning(`${taggedName(chart.planned.target)}: ${outcome.warning}`);
+  return outcome;
+}
+async function copyOne(chart, registry, { ifExists, log: log3 }) {
+  const { from, target, signed } = chart.planned;
+  const copied = await copyArtifact({ client: from.client, repository: from.repository, manifest: from.manifest }, { client: registry, repository: target.repository, tag: target.tag }, { ifExists });
+  for (const warning2 of copied.warnings) log3.warning(`${taggedName(target)}: ${warning2}`);
+  if (copied.status !== "skipped" && copied.digest !== from.manifest.digest) {
+    throw new Error(`the copy has digest ${copied.digest}, not the source's ${from.manifest.digest}`);
+  }
+  const manifest = { mediaType: from.manifest.mediaType, digest: from.manifest.digest, size: from.manifest.size };
+  return { status: copied.status, digest: copied.digest, manifest, signed };
+}
+function supplyChainFields(done) {
+  const { artifactHubDigest: _metadata, ...fields } = done;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0));
+}
+async function sameChartFiles(oursPath, theirs) {
+  const [a, b] = await Promise.all([archiveFileDigests(createReadStream3(oursPath)), archiveFileDigests(theirs)]);
+  if (a.size !== b.size) return false;
+  for (const [path, digest] of a) {
+    if (b.get(path) !== digest) return false;
+  }
+  return true;
+}
+
+// src/publish/remote.ts
+async function planRemote(sources, settings, config, env) {
+  const plan = { planned: [], failed: [], clients: [] };
+  for (const source of sources) {
+    const origin = { kind: source.kind, path: source.line, label: source.line };
+    try {
+      if (source.kind === "classic-repo") await planClassic(source, origin, settings, config, env, plan);
+      else await planOci(source, origin, settings, config, env, plan);
+    } catch (error) {
+      plan.failed.push(failedSource(origin, source, config, describeError(error)));
+    }
+  }
+  return plan;
+}
+async function planClassic(source, origin, settings, config, env, plan) {
+  const repository = await openClassicRepository(source, env.repoOptions);
+  const selection = repository.select({ charts: settings.charts, range: settings.range });
+  for (const name of selection.missing) env.warning(`${source.line} has no chart named ${name} (source-charts)`);
+  for (const entry of selection.selected) {
+    const metadata = { name: entry.name, version: entry.version };
+    const chartOrigin = { ...origin, label: `${source.line} ${entry.name} ${entry.version}` };
+    plan.planned.push({ kind: "classic", source: chartOrigin, repository, entry, metadata, target: targetFor(config.registry, entry.name, entry.version) });
+  }
+  for (const rejected of selection.rejected) {
+    const metadata = { name: rejected.name, version: rejected.version };
+    plan.failed.push(failed(`${source.line} ${rejected.name} ${rejected.version}`, metadata, config, rejected.reason));
+  }
+}
+async function planOci(source, origin, settings, config, env, plan) {
+  const sameHost = source.host === config.registry.host;
+  let client = sameHost ? env.registry : void 0;
+  if (!client) {
+    const main = config.username ? { username: config.username, password: config.password } : void 0;
+    client = env.openClient(source.host, credentialsForSourceRegistry(source.host, config.registry.host, main, settings.credentials));
+    plan.clients.push(client);
+  }
+  const references = await ociSourceReferences(client, source, settings.range);
+  if (references.length === 0) throw new Error(`${source.line} has no SemVer tag${settings.range ? ` in ${settings.range}` : ""} to promote`);
+  for (const reference of references) {
+    const chart = await readOciChart(client, source.repository, reference);
+    const metadata = { name: chart.name, version: chart.version };
+    const chartOrigin = { ...origin, label: `oci://${source.host}/${source.repository}@${chart.manifest.digest}` };
+    plan.planned.push({ kind: "oci-copy", source: chartOrigin, from: { client, repository: source.repository, manifest: chart.manifest }, signed: chart.signed, metadata, target: targetFor(config.registry, chart.name, chart.version) });
+  }
+}
+function failedSource(origin, source, config, error) {
+  const name = source.kind === "oci" ? source.repository.split("/").pop() : "";
+  return failed(origin.label, { name, version: "" }, config, error);
+}
+function failed(label, metadata, config, error) {
+  let target = { host: config.registry.host, repository: config.registry.namespace, tag: "" };
+  try {
+    if (metadata.name && metadata.version) target = targetFor(config.registry, metadata.name, metadata.version);
+  } catch {
+  }
+  return chartResult(label, metadata, target, { status: "failed", digest: "", signed: false, error });
+}
+
+// src/publish/index.ts
+async function publish(sources, config, env) {
+  const local = await planCharts(sources.local, config);
+  const registry = config.dryRun ? void 0 : openRegistry(config, config.registry.host, config.username ? { username: config.username, password: config.password } : void 0, env);
+  const opened = registry ? [registry] : [];
   let prepared = [];
   try {
-    void registry.prepare(planned.map(({ target }) => ({ repository: target.repository, reference: target.tag })));
+    const remote = sources.remote?.sources.length ? await env.phase("Read the chart sources", () => planRemote(sources.remote.sources, sources.remote.settings, config, remoteEnvironment(config, sources.remote.settings, registry, env, opened))) : { planned: [], failed: [] };
+    const planned = [...local, ...remote.planned];
+    rejectDuplicateTargets(planned);
+    if (registry) void registry.prepare(planned.map(({ target }) => ({ repository: target.repository, reference: target.tag })));
     prepared = await packageAll(planned, env);
-    return await env.phase(`Push to ${config.registry.host}`, () => pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log, secure: env.secure }));
+    const results = registry ? await env.phase(`Push to ${config.registry.host}`, async () => {
+      const progress = progressReporter(prepared.length, env.log);
+      try {
+        return await pushCharts(prepared, registry, { ifExists: config.ifExists, concurrency: config.concurrency, log: env.log, secure: env.secure, onResult: progress.add });
+      } finally {
+        progress.stop();
+      }
+    }) : await env.phase("Dry run: nothing is pushed", () => Promise.resolve(prepared.map((chart) => dryRunResult(chart, env.log))));
+    return [...results, ...remote.failed];
   } finally {
-    await registry.close();
+    await Promise.all(opened.map((client) => client.close()));
     await discard(prepared);
   }
 }
 function packageAll(planned, env) {
-  return env.phase(`Package ${plural(planned.length, "chart")}`, async () => {
-    const prepared = await prepareCharts(planned, { created: env.created, tempDir: env.tempDir, sign: env.sign });
-    for (const { packaged, artifact, planned: chart } of prepared) {
-      env.log.info(`${packaged.fileName}: ${packaged.digest} (${packaged.size} bytes${artifact.prov ? ", signed" : ""}) \u2192 ${taggedName(chart.target)}`);
-    }
-    return prepared;
-  });
+  return env.phase(
+    `Package ${plural(planned.length, "chart")}`,
+    () => prepareCharts(planned, {
+      created: env.created,
+      tempDir: env.tempDir,
+      sign: env.sign,
+      onPrepared: (chart) => {
+        if (chart.kind === "artifact") env.log.info(`${chart.packaged.fileName}: ${chart.packaged.digest} (${chart.packaged.size} bytes${chart.artifact.prov ? ", signed" : ""}) \u2192 ${taggedName(chart.planned.target)}`);
+      }
+    })
+  );
 }
-function openRegistry(config, env) {
+function remoteEnvironment(config, settings, registry, env, opened) {
+  const transport = new Transport({ plainHttp: config.plainHttp, ...config.tls });
+  opened.push(transport);
+  return {
+    registry,
+    openClient: (host, credentials) => openRegistry(config, host, credentials, env),
+    repoOptions: { transport, plainHttp: config.plainHttp, credentials: settings.credentials, retry: { ...DEFAULT_RETRY_POLICY, maxElapsedMs: config.retryTimeoutMs }, debug: env.log.debug, onSecret: env.onSecret, signal: env.signal },
+    warning: env.log.warning
+  };
+}
+function openRegistry(config, host, credentials, env) {
   return new RegistryClient({
-    host: config.registry.host,
-    credentials: config.username ? { username: config.username, password: config.password } : void 0,
+    host,
+    credentials,
     transport: { plainHttp: config.plainHttp, ...config.tls },
     retry: { maxElapsedMs: config.retryTimeoutMs },
     signal: env.signal,
@@ -4658,7 +5542,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-DBNM2THM.js");
+  const supplyChain = await import("./chunks/supply-chain-UEBRRMF4.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -4681,14 +5565,15 @@ async function run(signal) {
   const config = parseInputs((name) => getInput(name));
   maskDerivedSecrets(config);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const sources = await resolveChartSources(config.chartPatterns, workspace);
+  for (const warning2 of config.sourceSettings.warnings) warning(warning2);
+  const sources = config.chartPatterns.length > 0 ? await resolveChartSources(config.chartPatterns, workspace) : [];
   const created = await sourceDate(workspace);
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
   const secure = await openSupplyChain(config.supplyChain, config.dryRun);
   if (!config.sign && config.signingKey) warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
-  const results = await publish(sources, config, {
+  const results = await publish({ local: sources, remote: { sources: config.remoteSources, settings: config.sourceSettings } }, config, {
     created: created.date,
     tempDir: process.env.RUNNER_TEMP || tmpdir(),
     sign,
@@ -4700,10 +5585,10 @@ async function run(signal) {
   });
   setOutputs(results);
   await writeSummary(results, config.dryRun);
-  const failed = results.filter((r) => r.status === "failed" || r.error !== void 0);
-  if (failed.length > 0) {
-    setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
-${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
+  const failed2 = results.filter((r) => r.status === "failed" || r.error !== void 0);
+  if (failed2.length > 0) {
+    setFailed(`helm-oci-publish: ${failed2.length} of ${plural(results.length, "chart")} failed:
+${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
   }
   if (!config.dryRun && (config.login || config.dockerLogin) && config.username && results.some((r) => r.status !== "failed")) {
     await loginForLaterSteps(config.registry.host, config.username, config.password, { helm: config.login, docker: config.dockerLogin, logout: config.logout });
@@ -4711,7 +5596,7 @@ ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n"
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-YSC74DLM.js");
+  const dependencies = await import("./chunks/dependencies-K5R67YWO.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -5,12 +5,17 @@ import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
 import { normalizeMirror, parseHelmVersion } from './helm/version.js';
 import { parseRegistryUrl, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
+import { checkSourceInputs, parseSourceLine, type RemoteSource, type SourceSettings } from './sources/index.js';
 
 /** Inputs whose values are masked before any input is parsed or printed. */
-export const SECRET_INPUTS = ['password', 'signing-key', 'signing-passphrase', 'github-token'] as const;
+export const SECRET_INPUTS = ['password', 'source-password', 'signing-key', 'signing-passphrase', 'github-token'] as const;
 
 export interface ActionConfig {
+  /** Local chart lines: directories, .tgz files, globs, `!` exclusions. */
   chartPatterns: string[];
+  /** Chart lines naming a classic chart repository or an OCI reference, with their inputs. */
+  remoteSources: RemoteSource[];
+  sourceSettings: SourceSettings;
   registry: RegistryTarget;
   username: string;
   password: string;
@@ -70,8 +75,15 @@ export class InputError extends Error {
 export type InputGetter = (name: string) => string;
 
 export function parseInputs(get: InputGetter): ActionConfig {
-  const chartPatterns = lines(get('chart'));
-  if (chartPatterns.length === 0) chartPatterns.push('.');
+  const chartLines = lines(get('chart'));
+  if (chartLines.length === 0) chartLines.push('.');
+  const remoteSources: RemoteSource[] = [];
+  const chartPatterns: string[] = [];
+  for (const line of chartLines) {
+    const remote = parseSourceLine(line);
+    if (remote) remoteSources.push(remote);
+    else chartPatterns.push(line);
+  }
 
   const registryInput = get('registry').trim();
   if (!registryInput) {
@@ -104,8 +116,23 @@ export function parseInputs(get: InputGetter): ActionConfig {
     throw new InputError('input "sign" is true but "signing-key" is empty: pass an ASCII-armored OpenPGP secret key from a secret (gpg --armor --export-secret-keys <key id>), for example ${{ secrets.HELM_SIGNING_KEY }}');
   }
 
+  const sourceSettings = checkSourceInputs({
+    sources: remoteSources,
+    sourceCharts: lines(get('source-charts')),
+    sourceVersions: get('source-versions'),
+    sourceUsername: get('source-username'),
+    sourcePassword: get('source-password'),
+    plainHttp,
+    registryHost: registry.host,
+    version,
+    appVersion,
+    sign,
+  });
+
   return {
     chartPatterns,
+    remoteSources,
+    sourceSettings,
     registry,
     username,
     password,

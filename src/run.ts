@@ -20,7 +20,8 @@ export async function run(signal?: AbortSignal): Promise<void> {
   maskDerivedSecrets(config);
 
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const sources = await resolveChartSources(config.chartPatterns, workspace);
+  for (const warning of config.sourceSettings.warnings) core.warning(warning);
+  const sources = config.chartPatterns.length > 0 ? await resolveChartSources(config.chartPatterns, workspace) : [];
   const created = await sourceDate(workspace);
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log) : undefined;
@@ -28,7 +29,7 @@ export async function run(signal?: AbortSignal): Promise<void> {
   if (!config.sign && config.signingKey) core.warning('"signing-key" is set but "sign" is false, so charts are not signed: set sign: true to sign them');
   await updateDependencies(config, sources);
 
-  const results = await publish(sources, config, {
+  const results = await publish({ local: sources, remote: { sources: config.remoteSources, settings: config.sourceSettings } }, config, {
     created: created.date,
     tempDir: process.env.RUNNER_TEMP || tmpdir(),
     sign,

@@ -1,6 +1,6 @@
 // The registry library: plain values in, plain values out; no @actions imports. Exports what the
 // action and its tests use; the modules behind it are its own business.
-export { RegistryClient, type RegistryClientOptions } from './client.js';
+export { RegistryClient, type Manifest, type RegistryClientOptions } from './client.js';
 export { RegistryError } from './errors.js';
 export { helmArtifact, HELM_PROV_LAYER_MEDIA_TYPE, sha256Digest, type HelmArtifact, type HelmChartInfo, type StreamedBlob } from './helm-manifest.js';
 export { pushChart, type IfExists } from './push-chart.js';

@@ -8,6 +8,8 @@ import { checkChart, readChartArchive, type ChartMetadata, type CheckedChart, ty
 import { mapConcurrent } from '../concurrency.js';
 import { describeError, naming } from '../errors.js';
 import type { ActionConfig } from '../inputs.js';
+import type { Manifest, RegistryClient } from '../oci/index.js';
+import type { ClassicRepository, IndexEntry } from '../sources/index.js';
 import type { ChartSource } from './sources.js';
 import { targetFor, taggedName, type Target } from './target.js';
 
@@ -30,7 +32,21 @@ export interface PlannedArchive extends Planned {
   prov?: Buffer;
 }
 
-export type PlannedChart = PlannedDirectory | PlannedArchive;
+/** A version in a classic chart repository: downloaded by the prepare step, pushed byte for byte. */
+export interface PlannedClassic extends Planned {
+  kind: 'classic';
+  repository: ClassicRepository;
+  entry: IndexEntry;
+}
+
+/** A chart in another OCI repository: its manifest copied as it is, same digest. */
+export interface PlannedCopy extends Planned {
+  kind: 'oci-copy';
+  from: { client: RegistryClient; repository: string; manifest: Manifest };
+  signed: boolean;
+}
+
+export type PlannedChart = PlannedDirectory | PlannedArchive | PlannedClassic | PlannedCopy;
 
 export class PreparationError extends Error {
   override name = 'PreparationError';
@@ -43,7 +59,7 @@ const MAX_PROV_BYTES = 1024 * 1024;
 
 export type PlanInputs = Pick<ActionConfig, 'registry' | 'version' | 'appVersion' | 'sign'>;
 
-export async function planCharts(sources: ChartSource[], config: PlanInputs): Promise<PlannedChart[]> {
+export async function planCharts(sources: ChartSource[], config: PlanInputs): Promise<Array<PlannedDirectory | PlannedArchive>> {
   if (config.version && sources.length > 1) {
     throw new PreparationError(`input "version" applies to a single chart, but "chart" selected ${sources.length}: ${sources.map((s) => s.path).join(', ')}. Publish them in separate steps or drop "version"`);
   }
@@ -52,7 +68,7 @@ export async function planCharts(sources: ChartSource[], config: PlanInputs): Pr
   return planned;
 }
 
-async function planOne(source: ChartSource, config: PlanInputs): Promise<PlannedChart> {
+async function planOne(source: ChartSource, config: PlanInputs): Promise<PlannedDirectory | PlannedArchive> {
   if (source.kind === 'directory') {
     const chart = await checkChart(source.path, { version: config.version, appVersion: config.appVersion });
     return { kind: 'directory', source, chart, metadata: chart.metadata, target: targetFor(config.registry, chart.metadata.name, chart.metadata.version) };
@@ -79,7 +95,7 @@ async function provenanceBeside(path: string): Promise<Buffer | undefined> {
   return readFile(provPath);
 }
 
-function rejectDuplicateTargets(planned: PlannedChart[]): void {
+export function rejectDuplicateTargets(planned: readonly PlannedChart[]): void {
   const seen = new Map<string, string>();
   for (const chart of planned) {
     const at = taggedName(chart.target);

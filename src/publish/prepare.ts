@@ -1,6 +1,7 @@
-// Prepare: each planned chart becomes the artifact Helm would push — directories packaged to a
-// file in the temp folder (a few at a time, one source file in memory each), signed when asked,
-// and the manifest built. Archives wait on disk and are streamed from there by the push.
+// Prepare: each planned chart becomes what the push sends. Directories are packaged to a file in
+// the temp folder (a few at a time, one source file in memory each), signed when asked, and the
+// manifest built; a classic repository's version is downloaded and checked; an OCI copy needs
+// nothing. Archives wait on disk and are streamed from there by the push.
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -8,9 +9,12 @@ import { configJson, writeChartPackage, type PackagedChart } from '../chart/inde
 import { describeError } from '../errors.js';
 import { helmArtifact, type HelmArtifact, type StreamedBlob } from '../oci/index.js';
 import type { Signer } from '../signing.js';
-import { PLAN_CONCURRENCY, PreparationError, settleAll, type PlannedChart } from './plan.js';
+import { classicArtifact, downloadChartVersion } from '../sources/index.js';
+import { PLAN_CONCURRENCY, PreparationError, settleAll, type PlannedChart, type PlannedCopy } from './plan.js';
 
-export interface PreparedChart {
+/** A chart archive ready to push as Helm would. */
+export interface PreparedArtifact {
+  kind: 'artifact';
   planned: PlannedChart;
   packaged: PackagedChart;
   artifact: HelmArtifact<StreamedBlob>;
@@ -18,16 +22,36 @@ export interface PreparedChart {
   scratch?: string;
 }
 
+/** A manifest to copy as it is. */
+export interface PreparedCopy {
+  kind: 'copy';
+  planned: PlannedCopy;
+}
+
+/** A remote chart that could not be fetched: reported on its own, the others go on. */
+export interface PreparationFailure {
+  kind: 'failed';
+  planned: PlannedChart;
+  error: string;
+}
+
+export type PreparedChart = PreparedArtifact | PreparedCopy | PreparationFailure;
+
 export interface PrepareSettings {
   /** The time stamped on every archive entry and in the manifest. */
   created: Date;
   /** Where packaged archives wait until they are pushed. */
   tempDir: string;
   sign?: Signer;
+  /** Called with each chart prepared, for progress. */
+  onPrepared?: (chart: PreparedChart) => void;
 }
 
-/** Prepares every planned chart; on any failure, removes what it wrote and names every bad chart. */
-export async function prepareCharts(planned: PlannedChart[], settings: PrepareSettings): Promise<PreparedChart[]> {
+/**
+ * Prepares every planned chart. A local chart that fails fails the step (after removing what was
+ * written, naming every bad chart); a remote one becomes a PreparationFailure.
+ */
+export async function prepareCharts(planned: readonly PlannedChart[], settings: PrepareSettings): Promise<PreparedChart[]> {
   await mkdir(settings.tempDir, { recursive: true }).catch((error: unknown) => {
     throw new PreparationError(`cannot create ${settings.tempDir} for the packaged charts (${describeError(error)}): check RUNNER_TEMP`);
   });
@@ -36,6 +60,7 @@ export async function prepareCharts(planned: PlannedChart[], settings: PrepareSe
     return await settleAll(planned, PLAN_CONCURRENCY, async (chart) => {
       const prepared = await prepareOne(chart, settings);
       written.push(prepared);
+      settings.onPrepared?.(prepared);
       return prepared;
     });
   } catch (error) {
@@ -46,10 +71,22 @@ export async function prepareCharts(planned: PlannedChart[], settings: PrepareSe
 
 /** Removes the archives the prepare step wrote (a given .tgz is never touched); safe to call twice. */
 export async function discard(prepared: readonly PreparedChart[]): Promise<void> {
-  await Promise.all(prepared.map((p) => (p.scratch ? rm(p.scratch, { recursive: true, force: true }) : undefined)));
+  await Promise.all(prepared.map((p) => (p.kind === 'artifact' && p.scratch ? rm(p.scratch, { recursive: true, force: true }) : undefined)));
 }
 
+// A remote chart fails on its own; a local chart's error propagates (collected by settleAll).
 async function prepareOne(planned: PlannedChart, settings: PrepareSettings): Promise<PreparedChart> {
+  if (planned.kind === 'oci-copy') return { kind: 'copy', planned };
+  if (planned.kind !== 'classic') return prepareLocal(planned, settings);
+  try {
+    const download = await downloadChartVersion(planned.repository, planned.entry, settings.tempDir);
+    return { kind: 'artifact', planned, packaged: download.archive, artifact: classicArtifact(download, planned.target.repository, planned.target.tag), scratch: dirname(download.archive.path) };
+  } catch (error) {
+    return { kind: 'failed', planned, error: describeError(error) };
+  }
+}
+
+async function prepareLocal(planned: Extract<PlannedChart, { kind: 'directory' | 'archive' }>, settings: PrepareSettings): Promise<PreparedArtifact> {
   const packaged = planned.kind === 'directory' ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir }) : planned.archive;
   const scratch = planned.kind === 'directory' ? dirname(packaged.path) : undefined;
   try {
@@ -65,7 +102,7 @@ async function prepareOne(planned: PlannedChart, settings: PrepareSettings): Pro
       meta: planned.metadata,
       created: settings.created,
     });
-    return { planned, packaged, artifact, ...(scratch ? { scratch } : {}) };
+    return { kind: 'artifact', planned, packaged, artifact, ...(scratch ? { scratch } : {}) };
   } catch (error) {
     if (scratch) await rm(scratch, { recursive: true, force: true });
     throw error;

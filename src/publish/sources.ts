@@ -5,8 +5,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface ChartSource {
-  kind: 'directory' | 'archive';
-  /** Absolute path. */
+  kind: 'directory' | 'archive' | 'classic-repo' | 'oci';
+  /** Absolute path; for a remote source, the `chart` line. */
   path: string;
   /** The path relative to the workspace, as outputs and the summary show it. */
   label: string;

@@ -64,7 +64,10 @@ describe('the publish pipeline without a registry', () => {
     const prepared = await prepareCharts(await planCharts(sources, config()), { created: CREATED, tempDir });
     assert.equal(prepared.length, 7);
     assert.equal((await readdir(tempDir)).length, 6, 'one folder per packaged chart; the given .tgz stays where it is');
-    for (const { packaged, artifact } of prepared) {
+    for (const chart of prepared) {
+      assert.equal(chart.kind, 'artifact');
+      if (chart.kind !== 'artifact') continue;
+      const { packaged, artifact } = chart;
       const data = await readAll(artifact.chart.open());
       assert.equal(artifact.chart.digest, `sha256:${createHash('sha256').update(data).digest('hex')}`, packaged.fileName);
       assert.equal(artifact.chart.size, data.length);
@@ -75,9 +78,9 @@ describe('the publish pipeline without a registry', () => {
     assert.ok((await stat(given.path)).isFile(), 'a given archive is never removed');
     await discard(prepared); // again: nothing left, no error
 
-    const results = await publish(sources, config(), environment(tempDir));
+    const results = await publish({ local: sources }, config(), environment(tempDir));
     assert.deepEqual(results.map((r) => r.status), Array(7).fill('dry-run'));
-    assert.deepEqual(results.map((r) => r.digest), prepared.map((p) => p.artifact.manifest.digest), 'a dry run reports the digests a push would produce');
+    assert.deepEqual(results.map((r) => r.digest), prepared.map((p) => (p.kind === 'artifact' ? p.artifact.manifest.digest : '')), 'a dry run reports the digests a push would produce');
     assert.deepEqual(await readdir(tempDir), [], 'nothing is left in the temp folder after a dry run');
   });
 

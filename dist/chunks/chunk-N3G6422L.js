@@ -10,7 +10,7 @@ import {
   recordSecrets,
   undoLogin,
   writeLogin
-} from "./chunk-S3WZANQA.js";
+} from "./chunk-I6O3FVU2.js";
 import {
   getState,
   info,

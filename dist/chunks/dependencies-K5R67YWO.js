@@ -5,14 +5,14 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-HGRH3XKK.js";
+} from "./chunk-4HIIKNKX.js";
 import {
   HelmError,
   describeError,
   helmRegistryConfigPath,
   planLogin,
   writeLogin
-} from "./chunk-S3WZANQA.js";
+} from "./chunk-I6O3FVU2.js";
 import "./chunk-N4BKUJSG.js";
 import {
   HttpClient

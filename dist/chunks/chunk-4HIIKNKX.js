@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   HelmError
-} from "./chunk-S3WZANQA.js";
+} from "./chunk-I6O3FVU2.js";
 import {
   ChartError,
   GO_ZERO_TIME,

@@ -13,7 +13,7 @@ function describeError(error) {
   const [first, ...causes] = parts;
   return causes.length === 0 ? first : `${first} (cause: ${causes.join(": ")})`;
 }
-var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "OciInputError", "RegistryError", "SigningError", "SupplyChainError", "SupplyChainInputError", "HelmError", "RegistryConfigError"]);
+var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "OciInputError", "RegistryError", "SigningError", "SupplyChainError", "SupplyChainInputError", "HelmError", "RegistryConfigError", "SourceError"]);
 function isUserFacing(error) {
   return error instanceof Error && USER_FACING.has(error.name);
 }
