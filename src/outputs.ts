@@ -52,9 +52,18 @@ export async function writeSummary(results: ChartResult[], dryRun: boolean): Pro
   const installs = results
     .filter((r) => r.ref && r.status !== 'failed')
     .map((r) => `helm upgrade --install ${r.name} ${r.ref}`);
-  const summary = core.summary.addHeading(dryRun ? 'Helm charts (dry run, nothing pushed)' : 'Helm charts published', 3).addTable([header, ...rows]);
+  const summary = core.summary.addHeading(dryRun ? 'Helm charts (dry run, nothing pushed)' : 'Helm charts published', 3).addRaw(counts(results), true).addTable([header, ...rows]);
+  const failures = results.filter((r) => r.error);
+  if (failures.length > 0) summary.addRaw('Failures:', true).addList(failures.map((r) => `<code>${escapeHtml(`${r.repository}:${r.tag}`)}</code> (from ${escapeHtml(r.source)}): ${escapeHtml(r.error!)}`));
   if (installs.length > 0) summary.addRaw('Deploy by digest:', true).addCodeBlock(installs.join('\n'), 'sh');
   await summary.write();
+}
+
+// "12 charts: 9 pushed, 2 unchanged, 1 failed"
+function counts(results: ChartResult[]): string {
+  const byStatus = new Map<string, number>();
+  for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  return `${results.length} chart${results.length === 1 ? '' : 's'}: ${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
 
 function escapeHtml(text: string): string {
