@@ -1,10 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  describeError,
-  isUserFacing,
-  loginForLaterSteps,
-  naming
-} from "./chunks/chunk-TQ46QISX.js";
+  loginForLaterSteps
+} from "./chunks/chunk-V2DGW5KN.js";
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
@@ -30,8 +27,12 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-V6DKYSIX.js";
-import "./chunks/chunk-N22XANHU.js";
+} from "./chunks/chunk-HGRH3XKK.js";
+import {
+  describeError,
+  isUserFacing,
+  naming
+} from "./chunks/chunk-S3WZANQA.js";
 import "./chunks/chunk-N4BKUJSG.js";
 import {
   require_api,
@@ -3343,6 +3344,7 @@ function parseInputs(get) {
     tlsFiles,
     login: bool("login", get("login"), true),
     logout: bool("logout", get("logout"), true),
+    dockerLogin: bool("docker-login", get("docker-login"), false),
     sign,
     signingKey,
     signingPassphrase: get("signing-passphrase"),
@@ -4656,7 +4658,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-32VIUYYP.js");
+  const supplyChain = await import("./chunks/supply-chain-DBNM2THM.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -4703,13 +4705,13 @@ async function run(signal) {
     setFailed(`helm-oci-publish: ${failed.length} of ${plural(results.length, "chart")} failed:
 ${failed.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n")}`);
   }
-  if (!config.dryRun && config.login && config.username && results.some((r) => r.status !== "failed")) {
-    await loginForLaterSteps(config.registry.host, config.username, config.password, config.logout);
+  if (!config.dryRun && (config.login || config.dockerLogin) && config.username && results.some((r) => r.status !== "failed")) {
+    await loginForLaterSteps(config.registry.host, config.username, config.password, { helm: config.login, docker: config.dockerLogin, logout: config.logout });
   }
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-5LK4TVXN.js");
+  const dependencies = await import("./chunks/dependencies-YSC74DLM.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -1,9 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  describeError,
   logoutRecorded
-} from "./chunks/chunk-TQ46QISX.js";
-import "./chunks/chunk-N22XANHU.js";
+} from "./chunks/chunk-V2DGW5KN.js";
+import {
+  describeError
+} from "./chunks/chunk-S3WZANQA.js";
 import {
   warning
 } from "./chunks/chunk-XWDYXING.js";

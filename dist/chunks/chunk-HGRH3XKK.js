@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  HelmError
+} from "./chunk-S3WZANQA.js";
+import {
   ChartError,
   GO_ZERO_TIME,
   GoMap,
@@ -4292,12 +4295,12 @@ var DEFAULT_HELM_MIRROR = "https://get.helm.sh";
 function parseHelmVersion(input) {
   const bare = input.trim().replace(/^v/, "");
   if (import_semver2.default.valid(bare) !== bare) {
-    throw new Error(
+    throw new HelmError(
       `helm-version "${input}" is not an exact Helm version: give a full x.y.z such as ${DEFAULT_HELM_VERSION} or v${DEFAULT_HELM_VERSION} (ranges are not accepted), or leave it empty`
     );
   }
   if (import_semver2.default.lt(bare, MINIMUM_HELM_VERSION)) {
-    throw new Error(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
+    throw new HelmError(`helm-version ${bare} is too old: OCI registries need Helm ${MINIMUM_HELM_VERSION} or newer`);
   }
   return bare;
 }
@@ -4308,13 +4311,13 @@ function normalizeMirror(input) {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
+    throw new HelmError(`helm-mirror "${input}" is not a URL: give a base URL such as ${DEFAULT_HELM_MIRROR}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new Error(`helm-mirror "${input}" must be an http(s) URL`);
+    throw new HelmError(`helm-mirror "${input}" must be an http(s) URL`);
   }
   if (url.username || url.password) {
-    throw new Error("helm-mirror must not contain credentials");
+    throw new HelmError("helm-mirror must not contain credentials");
   }
   return trimmed;
 }

@@ -5,12 +5,14 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-V6DKYSIX.js";
+} from "./chunk-HGRH3XKK.js";
 import {
+  HelmError,
+  describeError,
   helmRegistryConfigPath,
   planLogin,
   writeLogin
-} from "./chunk-N22XANHU.js";
+} from "./chunk-S3WZANQA.js";
 import "./chunk-N4BKUJSG.js";
 import {
   HttpClient
@@ -61,22 +63,26 @@ async function dependencyUpdate(helm, chartDir, opts = {}) {
   try {
     result = await getExecOutput(helm.path, ["dependency", "update", chartDir, ...opts.args ?? []], { env, silent: true, ignoreReturnCode: true });
   } catch (error) {
-    throw new Error(`could not run ${helm.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new HelmError(`could not run ${helm.path}: ${describeError(error)}`, { cause: error });
   }
   const output = result.stdout.trim();
-  if (result.exitCode === 0) {
-    for (const line of output.split("\n")) if (line.trim() !== "") log(line);
-    return;
-  }
-  const stderr = result.stderr.trim() || "(Helm wrote nothing to stderr)";
+  const stderr = result.stderr.trim();
+  for (const line of [...output.split("\n"), ...result.exitCode === 0 ? [] : stderr.split("\n")]) if (line.trim() !== "") log(line);
+  if (result.exitCode === 0) return;
   const hints = HINTS.filter(([pattern]) => pattern.test(stderr) || pattern.test(output)).map(([, hint]) => hint);
-  throw new Error(
-    [
-      `helm dependency update failed for ${chartDir} (Helm ${helm.version}, exit code ${result.exitCode}):`,
-      stderr,
-      ...output ? ["Helm output before the error:", output] : [],
-      `Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join("; ")}.`
-    ].join("\n")
+  throw new HelmError(
+    `helm dependency update failed for ${chartDir} (Helm ${helm.version}, exit code ${result.exitCode}): ${[...unreachable(output), helmError(stderr)].join("; then ")}. Hint: ${(hints.length > 0 ? hints : [GENERAL_HINT]).join("; ")} (Helm's output is in the log above).`
+  );
+}
+function helmError(stderr) {
+  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const error = [...lines].reverse().find((line) => line.startsWith("Error:")) ?? lines.at(-1) ?? "Helm wrote nothing to stderr";
+  return error.replace(/\.$/, "");
+}
+function unreachable(stdout) {
+  const lines = stdout.split("\n");
+  return lines.flatMap(
+    (line, i) => line.startsWith("...Unable to get an update") ? [`${line.slice(3)} ${(lines[i + 1] ?? "").trim()}`.trim()] : []
   );
 }
 async function dependencyUpdateFlags(helm) {
@@ -535,7 +541,7 @@ function helmPlatform(platform = process.platform, arch2 = process.arch) {
   const os2 = OS[platform];
   const helmArch = ARCH[arch2];
   if (!os2 || !helmArch) {
-    throw new Error(
+    throw new HelmError(
       `no Helm download for this runner (${platform}/${arch2}): supported are linux, darwin and windows on x64 or arm64. Put a helm 3.8+ binary on PATH and leave helm-version empty to use it instead`
     );
   }
@@ -564,11 +570,11 @@ async function resolveHelm(opts) {
 async function reportedHelmVersion(path2) {
   const out = await getExecOutput(path2, ["version", "--template", "{{.Version}}"], { silent: true, ignoreReturnCode: true });
   if (out.exitCode !== 0) {
-    throw new Error(`"${path2} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
+    throw new HelmError(`"${path2} version" exited with code ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
   }
   const text = out.stdout.trim();
   const version = import_semver.default.valid(text.replace(/^v/, ""));
-  if (!version) throw new Error(`"${path2} version" printed "${text}", which is not a version`);
+  if (!version) throw new HelmError(`"${path2} version" printed "${text}", which is not a version`);
   return version;
 }
 async function helmOnPath(log) {
@@ -581,7 +587,7 @@ async function helmOnPath(log) {
   try {
     version = await reportedHelmVersion(path2);
   } catch (error) {
-    log(`ignoring the helm on PATH (${errorText(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
+    log(`ignoring the helm on PATH (${describeError(error)}): installing Helm ${DEFAULT_HELM_VERSION}`);
     return void 0;
   }
   if (import_semver.default.lt(version, MINIMUM_HELM_VERSION)) {
@@ -593,7 +599,7 @@ async function helmOnPath(log) {
 }
 async function installHelm(version, mirror, log) {
   for (const name of ["RUNNER_TOOL_CACHE", "RUNNER_TEMP"]) {
-    if (!process.env[name]) throw new Error(`installing Helm needs ${name}, which every GitHub runner sets`);
+    if (!process.env[name]) throw new HelmError(`installing Helm needs ${name}, which every GitHub runner sets`);
   }
   const platform = helmPlatform();
   const cached = await fromToolCache(version, platform, log);
@@ -613,7 +619,7 @@ async function fromToolCache(version, platform, log) {
       }
       log(`the tool cache entry ${dir} holds Helm ${reported}, not ${version}: downloading again`);
     } catch (error) {
-      log(`the tool cache entry ${dir} is unusable (${errorText(error)}): downloading again`);
+      log(`the tool cache entry ${dir} is unusable (${describeError(error)}): downloading again`);
     }
   } else {
     log(`the tool cache entry ${dir} has no ${platform.binary}: downloading again`);
@@ -631,7 +637,7 @@ async function download(version, mirror, platform, log) {
     archive = await fetchFile(url, version, platform);
     const actual = await sha256File(archive);
     if (actual !== expected) {
-      throw new Error(
+      throw new HelmError(
         `checksum mismatch for ${asset} from ${mirror}: ${asset}.sha256sum says ${expected}, the download is ${actual}. The mirror serves a file other than the one it publishes a checksum for; nothing was installed`
       );
     }
@@ -639,10 +645,10 @@ async function download(version, mirror, platform, log) {
     const folder = join2(extracted, helmArchiveFolder(platform));
     const binary = join2(folder, platform.binary);
     if (!existsSync2(binary)) {
-      throw new Error(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
+      throw new HelmError(`${asset} from ${mirror} has no ${helmArchiveFolder(platform)}/${platform.binary}`);
     }
     const reported = await reportedHelmVersion(binary);
-    if (reported !== version) throw new Error(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
+    if (reported !== version) throw new HelmError(`${asset} from ${mirror} holds Helm ${reported}, not ${version}`);
     const cachedDir = await cacheDir(folder, TOOL_NAME, version, process.arch);
     log(`installed Helm ${version} in the tool cache: ${cachedDir}`);
     return { path: join2(cachedDir, platform.binary), version, source: "download" };
@@ -656,7 +662,7 @@ async function publishedChecksum(url, version, platform) {
   try {
     const text = await readFile(file, "utf8");
     const hex = text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${url} does not start with a sha256 checksum`);
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new HelmError(`${url} does not start with a sha256 checksum`);
     return hex;
   } finally {
     await rm(file, { force: true });
@@ -667,16 +673,13 @@ async function fetchFile(url, version, platform) {
     return await downloadTool(url);
   } catch (error) {
     const hint = error instanceof HTTPError && error.httpStatusCode === 404 ? ` (does the mirror publish Helm ${version} for ${platform.os}-${platform.arch}? check helm-version and helm-mirror)` : "";
-    throw new Error(`could not download ${url}: ${errorText(error)}${hint}`, { cause: error });
+    throw new HelmError(`could not download ${url}: ${describeError(error)}${hint}`, { cause: error });
   }
 }
 async function sha256File(path2) {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(path2)) hash.update(chunk);
   return hash.digest("hex");
-}
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
 }
 
 // src/dependencies.ts

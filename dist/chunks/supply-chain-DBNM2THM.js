@@ -14613,16 +14613,16 @@ ${hashEntry(stringified)}	${stringified}`);
 var require_index_min = __commonJS({
   "node_modules/lru-cache/dist/commonjs/node/index.min.js"(exports) {
     "use strict";
-    var j = (u, t) => () => (t || u((t = { exports: {} }).exports, t), t.exports);
-    var I = j((O) => {
+    var x = (c, t) => () => (t || c((t = { exports: {} }).exports, t), t.exports);
+    var I = x((W) => {
       "use strict";
-      Object.defineProperty(O, "__esModule", { value: true });
-      O.tracing = O.metrics = void 0;
+      Object.defineProperty(W, "__esModule", { value: true });
+      W.tracing = W.metrics = void 0;
       var U = __require("node:diagnostics_channel");
-      O.metrics = (0, U.channel)("lru-cache:metrics");
-      O.tracing = (0, U.tracingChannel)("lru-cache");
+      W.metrics = (0, U.channel)("lru-cache:metrics");
+      W.tracing = (0, U.tracingChannel)("lru-cache");
     });
-    var P = j((R) => {
+    var G = x((R) => {
       "use strict";
       Object.defineProperty(R, "__esModule", { value: true });
       R.defaultPerf = void 0;
@@ -14630,36 +14630,36 @@ var require_index_min = __commonJS({
     });
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LRUCache = void 0;
-    var g = I();
-    var N = P();
-    var C = () => g.metrics.hasSubscribers || g.tracing.hasSubscribers;
+    var p = I();
+    var B = G();
+    var L = () => p.metrics.hasSubscribers || p.tracing.hasSubscribers;
     var k = /* @__PURE__ */ new Set();
-    var G = typeof process == "object" && process ? process : {};
-    var V = (u, t, e, i) => {
-      typeof G.emitWarning == "function" ? G.emitWarning(u, t, e, i) : console.error(`[${e}] ${t}: ${u}`);
+    var P = typeof process == "object" && process ? process : {};
+    var H = (c, t, i, e) => {
+      typeof P.emitWarning == "function" ? P.emitWarning(c, t, i, e) : console.error(`[${i}] ${t}: ${c}`);
     };
-    var q = (u) => !k.has(u);
-    var T = (u) => !!u && u === Math.floor(u) && u > 0 && isFinite(u);
-    var H = (u) => T(u) ? u <= Math.pow(2, 8) ? Uint8Array : u <= Math.pow(2, 16) ? Uint16Array : u <= Math.pow(2, 32) ? Uint32Array : u <= Number.MAX_SAFE_INTEGER ? W : null : null;
-    var W = class extends Array {
+    var N = (c) => !k.has(c);
+    var E = (c) => !!c && c === Math.floor(c) && c > 0 && isFinite(c);
+    var V = (c) => E(c) ? c <= Math.pow(2, 8) ? Uint8Array : c <= Math.pow(2, 16) ? Uint16Array : c <= Math.pow(2, 32) ? Uint32Array : c <= Number.MAX_SAFE_INTEGER ? D : null : null;
+    var D = class extends Array {
       constructor(t) {
         super(t), this.fill(0);
       }
     };
-    var L = class u {
+    var M = class c {
       heap;
       length;
       static #o = false;
       static create(t) {
-        let e = H(t);
-        if (!e) return [];
-        u.#o = true;
-        let i = new u(t, e);
-        return u.#o = false, i;
+        let i = V(t);
+        if (!i) return [];
+        c.#o = true;
+        let e = new c(t, i);
+        return c.#o = false, e;
       }
-      constructor(t, e) {
-        if (!u.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-        this.heap = new e(t), this.length = 0;
+      constructor(t, i) {
+        if (!c.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
+        this.heap = new i(t), this.length = 0;
       }
       push(t) {
         this.heap[this.length++] = t;
@@ -14668,17 +14668,17 @@ var require_index_min = __commonJS({
         return this.heap[--this.length];
       }
     };
-    var M = class u {
+    var j = class c {
       #o;
-      #c;
+      #a;
       #m;
-      #W;
+      #R;
+      #b;
+      #U;
+      #I;
       #S;
-      #x;
-      #j;
-      #w;
       get perf() {
-        return this.#w;
+        return this.#S;
       }
       ttl;
       ttlResolution;
@@ -14697,521 +14697,554 @@ var require_index_min = __commonJS({
       ignoreFetchAbort;
       backgroundFetchSize;
       #n;
-      #b;
+      #w = 0;
+      #_;
       #s;
       #i;
       #t;
-      #l;
+      #f;
       #u;
-      #a;
+      #l;
       #h;
-      #_;
-      #r;
       #y;
+      #r;
       #F;
+      #T;
       #d;
       #g;
-      #T;
-      #U;
-      #f;
-      #R;
+      #v;
+      #G;
+      #c;
+      #C;
       static unsafeExposeInternals(t) {
-        return { starts: t.#F, ttls: t.#d, autopurgeTimers: t.#g, sizes: t.#y, keyMap: t.#s, keyList: t.#i, valList: t.#t, next: t.#l, prev: t.#u, get head() {
-          return t.#a;
+        return { starts: t.#T, ttls: t.#d, autopurgeTimers: t.#g, sizes: t.#F, keyMap: t.#s, keyList: t.#i, valList: t.#t, next: t.#f, prev: t.#u, get head() {
+          return t.#l;
         }, get tail() {
           return t.#h;
-        }, free: t.#_, isBackgroundFetch: (e) => t.#e(e), backgroundFetch: (e, i, s, n) => t.#G(e, i, s, n), moveToTail: (e) => t.#M(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#z(e), isStale: (e) => t.#p(e) };
+        }, free: t.#y, isBackgroundFetch: (i) => t.#e(i), backgroundFetch: (i, e, s, n) => t.#k(i, e, s, n), moveToTail: (i) => t.#x(i), indexes: (i) => t.#z(i), rindexes: (i) => t.#E(i), isStale: (i) => t.#p(i) };
       }
       get max() {
         return this.#o;
       }
       get maxSize() {
-        return this.#c;
+        return this.#a;
       }
       get calculatedSize() {
-        return this.#b;
+        return this.#_;
       }
       get size() {
         return this.#n;
       }
       get fetchMethod() {
-        return this.#x;
+        return this.#U;
       }
       get memoMethod() {
-        return this.#j;
+        return this.#I;
       }
       get dispose() {
         return this.#m;
       }
       get onInsert() {
-        return this.#W;
+        return this.#R;
       }
       get disposeAfter() {
-        return this.#S;
+        return this.#b;
       }
       constructor(t) {
-        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t;
-        if (this.backgroundFetchSize = x, v !== void 0 && typeof v?.now != "function") throw new TypeError("perf option must have a now() method if specified");
-        if (this.#w = v ?? N.defaultPerf, e !== 0 && !T(e)) throw new TypeError("max option must be a nonnegative integer");
-        let E = e ? H(e) : Array;
-        if (!E) throw new Error("invalid max value: " + e);
-        if (this.#o = e, this.#c = p, this.maxEntrySize = f || this.#c, this.sizeCalculation = _, this.sizeCalculation) {
-          if (!this.#c && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
+        let { max: i = 0, ttl: e, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: h, updateAgeOnHas: l, allowStale: r, dispose: o, onInsert: f, disposeAfter: a, noDisposeOnSet: T, noUpdateTTL: u, maxSize: m = 0, maxEntrySize: S = 0, sizeCalculation: A, fetchMethod: F, memoMethod: z, noDeleteOnFetchRejection: d, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: g, allowStaleOnFetchAbort: _, ignoreFetchAbort: w, backgroundFetchSize: v = 1, perf: y } = t;
+        if (v !== 0 && !E(v)) throw new TypeError("backgroundFetchSize must be a nonnegative integer");
+        if (this.backgroundFetchSize = v, y !== void 0 && typeof y?.now != "function") throw new TypeError("perf option must have a now() method if specified");
+        if (this.#S = y ?? B.defaultPerf, i !== 0 && !E(i)) throw new TypeError("max option must be a nonnegative integer");
+        let O = i ? V(i) : Array;
+        if (!O) throw new Error("invalid max value: " + i);
+        if (this.#o = i, this.#a = m, this.maxEntrySize = S || this.#a, this.sizeCalculation = A, this.sizeCalculation) {
+          if (!this.#a && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
           if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
         }
-        if (S !== void 0 && typeof S != "function") throw new TypeError("memoMethod must be a function if defined");
-        if (this.#j = S, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
-          if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
-          if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
-          this.#X();
+        if (z !== void 0 && typeof z != "function") throw new TypeError("memoMethod must be a function if defined");
+        if (this.#I = z, F !== void 0 && typeof F != "function") throw new TypeError("fetchMethod must be a function if specified");
+        if (this.#U = F, this.#G = !!F, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: i }).fill(void 0), this.#t = Array.from({ length: i }).fill(void 0), this.#f = new O(i), this.#u = new O(i), this.#l = 0, this.#h = 0, this.#y = M.create(i), this.#n = 0, this.#_ = 0, typeof o == "function" && (this.#m = o), typeof f == "function" && (this.#R = f), typeof a == "function" ? (this.#b = a, this.#r = []) : (this.#b = void 0, this.#r = void 0), this.#v = !!this.#m, this.#C = !!this.#R, this.#c = !!this.#b, this.noDisposeOnSet = !!T, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!d, this.allowStaleOnFetchRejection = !!g, this.allowStaleOnFetchAbort = !!_, this.ignoreFetchAbort = !!w, this.maxEntrySize !== 0) {
+          if (this.#a !== 0 && !E(this.#a)) throw new TypeError("maxSize must be a positive integer if specified");
+          if (!E(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
+          this.#Y();
         }
-        if (this.allowStale = !!h, this.noDeleteOnStaleGet = !!b, this.updateAgeOnGet = !!o, this.updateAgeOnHas = !!l, this.ttlResolution = T(s) || s === 0 ? s : 1, this.ttlAutopurge = !!n, this.ttl = i || 0, this.ttl) {
-          if (!T(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
-          this.#k();
+        if (this.allowStale = !!r, this.noDeleteOnStaleGet = !!b, this.updateAgeOnGet = !!h, this.updateAgeOnHas = !!l, this.ttlResolution = E(s) || s === 0 ? s : 1, this.ttlAutopurge = !!n, this.ttl = e || 0, this.ttl) {
+          if (!E(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
+          this.#V();
         }
-        if (this.#o === 0 && this.ttl === 0 && this.#c === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
-        if (!this.ttlAutopurge && !this.#o && !this.#c) {
-          let D = "LRU_CACHE_UNBOUNDED";
-          q(D) && (k.add(D), V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, u));
+        if (this.#o === 0 && this.ttl === 0 && this.#a === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
+        if (!this.ttlAutopurge && !this.#o && !this.#a) {
+          let C = "LRU_CACHE_UNBOUNDED";
+          N(C) && (k.add(C), H("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", C, c));
         }
       }
       getRemainingTTL(t) {
         return this.#s.has(t) ? 1 / 0 : 0;
       }
-      #k() {
-        let t = new W(this.#o), e = new W(this.#o);
-        this.#d = t, this.#F = e;
-        let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
-        this.#g = i, this.#H = (h, r, c = this.#w.now()) => {
-          e[h] = r !== 0 ? c : 0, t[h] = r, s(h, r);
-        }, this.#D = (h) => {
-          e[h] = t[h] !== 0 ? this.#w.now() : 0, s(h, t[h]);
+      #V() {
+        let t = new D(this.#o), i = new D(this.#o);
+        this.#d = t, this.#T = i;
+        let e = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
+        this.#g = e, this.#B = (r, o, f = this.#S.now()) => {
+          i[r] = o !== 0 ? f : 0, t[r] = o, s(r, o);
+        }, this.#L = (r) => {
+          i[r] = t[r] !== 0 ? this.#S.now() : 0, s(r, t[r]);
         };
-        let s = this.ttlAutopurge ? (h, r) => {
-          if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
-            let c = setTimeout(() => {
-              this.#p(h) ? (this.#v(this.#i[h], "expire"), i[h] = void 0) : s(h, l(h));
-            }, r + 1);
-            c.unref && c.unref(), i[h] = c;
+        let s = this.ttlAutopurge ? (r, o) => {
+          if (e?.[r] && (clearTimeout(e[r]), e[r] = void 0), o && o !== 0 && e) {
+            let f = Math.min(o + 1, 2147483647), a = setTimeout(() => {
+              this.#p(r) ? (this.#A(this.#i[r], "expire"), e[r] = void 0) : s(r, l(r) || 1);
+            }, f);
+            a.unref && a.unref(), e[r] = a;
           }
         } : () => {
         };
-        this.#E = (h, r) => {
-          if (t[r]) {
-            let c = t[r], w = e[r];
-            if (!c || !w) return;
-            h.ttl = c, h.start = w, h.now = n || o();
-            let y = h.now - w;
-            h.remainingTTL = c - y;
+        this.#O = (r, o) => {
+          if (t[o]) {
+            let f = t[o], a = i[o];
+            if (!f || !a) return;
+            r.ttl = f, r.start = a, r.now = n || h();
+            let T = r.now - a;
+            r.remainingTTL = f - T;
           }
         };
-        let n = 0, o = () => {
-          let h = this.#w.now();
+        let n = 0, h = () => {
+          let r = this.#S.now();
           if (this.ttlResolution > 0) {
-            n = h;
-            let r = setTimeout(() => n = 0, this.ttlResolution);
-            r.unref && r.unref();
+            n = r;
+            let o = setTimeout(() => n = 0, this.ttlResolution);
+            o.unref && o.unref();
           }
-          return h;
+          return r;
         };
-        this.getRemainingTTL = (h) => {
-          let r = this.#s.get(h);
-          return r === void 0 ? 0 : l(r);
+        this.getRemainingTTL = (r) => {
+          let o = this.#s.get(r);
+          return o === void 0 ? 0 : l(o);
         };
-        let l = (h) => {
-          let r = t[h], c = e[h];
-          if (!r || !c) return 1 / 0;
-          let w = (n || o()) - c;
-          return r - w;
+        let l = (r) => {
+          let o = t[r], f = i[r];
+          if (!o || !f) return 1 / 0;
+          let a = (n || h()) - f;
+          return o - a;
         };
-        this.#p = (h) => {
-          let r = e[h], c = t[h];
-          return !!c && !!r && (n || o()) - r > c;
+        this.#p = (r) => {
+          let o = i[r], f = t[r];
+          return !!f && !!o && (n || h()) - o > f;
         };
       }
-      #D = () => {
+      #L = () => {
       };
-      #E = () => {
+      #O = () => {
       };
-      #H = () => {
+      #B = () => {
       };
       #p = () => false;
-      #X() {
-        let t = new W(this.#o);
-        this.#b = 0, this.#y = t, this.#C = (e) => {
-          this.#b -= t[e], t[e] = 0;
-        }, this.#N = (e, i, s, n) => {
-          if (!T(s)) {
-            if (this.#e(i)) return this.backgroundFetchSize;
+      #Y() {
+        let t = new D(this.#o);
+        this.#_ = 0, this.#F = t, this.#W = (i) => {
+          this.#_ -= t[i], t[i] = 0;
+        }, this.#H = (i, e, s, n) => {
+          if (!E(s)) {
+            if (this.#e(e)) return this.backgroundFetchSize;
             if (n) {
               if (typeof n != "function") throw new TypeError("sizeCalculation must be a function");
-              if (s = n(i, e), !T(s)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
+              if (s = n(e, i), !E(s)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
             } else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
           }
           return s;
-        }, this.#I = (e, i, s) => {
-          if (t[e] = i, this.#c) {
-            let n = this.#c - t[e];
-            for (; this.#b > n; ) this.#P(true);
+        }, this.#M = (i, e, s) => {
+          if (t[i] = e, this.#a) {
+            let n = this.#a - t[i];
+            for (; this.#_ > n; ) this.#P(true);
           }
-          this.#b += t[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+          this.#_ += t[i], s && (s.entrySize = e, s.totalCalculatedSize = this.#_);
         };
       }
-      #C = (t) => {
+      #W = (t) => {
       };
-      #I = (t, e, i) => {
+      #M = (t, i, e) => {
       };
-      #N = (t, e, i, s) => {
-        if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
+      #H = (t, i, e, s) => {
+        if (e || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
         return 0;
       };
-      *#A({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#h; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
+      *#z({ allowStale: t = this.allowStale, once: i = true } = {}) {
+        if (this.#n) {
+          let e = this.#w, s = [], n;
+          for (let h = this.#h; this.#N(h); ) {
+            let l = false;
+            if (i && (n === void 0 && e !== this.#w && (n = new Set(s)), n === void 0 ? s.push(h) : n.has(h) ? l = true : n.add(h)), !l && (t || !this.#p(h)) && (yield h), h === this.#l) break;
+            h = this.#u[h];
+          }
+        }
       }
-      *#z({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#a; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
+      *#E({ allowStale: t = this.allowStale, once: i = true } = {}) {
+        if (this.#n) {
+          let e = this.#w, s = [], n;
+          for (let h = this.#l; this.#N(h); ) {
+            let l = false;
+            if (i && (n === void 0 && e !== this.#w && (n = new Set(s)), n === void 0 ? s.push(h) : n.has(h) ? l = true : n.add(h)), !l && (t || !this.#p(h)) && (yield h), h === this.#h) break;
+            h = this.#f[h];
+          }
+        }
       }
-      #V(t) {
+      #N(t) {
         return t !== void 0 && this.#s.get(this.#i[t]) === t;
       }
       *entries() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
-      }
-      *rentries() {
         for (let t of this.#z()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
       }
+      *rentries() {
+        for (let t of this.#E()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+      }
       *keys() {
-        for (let t of this.#A()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t of this.#z()) {
+          let i = this.#i[t];
+          i !== void 0 && !this.#e(this.#t[t]) && (yield i);
         }
       }
       *rkeys() {
-        for (let t of this.#z()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t of this.#E()) {
+          let i = this.#i[t];
+          i !== void 0 && !this.#e(this.#t[t]) && (yield i);
         }
       }
       *values() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t of this.#z()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
       }
       *rvalues() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t of this.#E()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
       }
       [Symbol.iterator]() {
         return this.entries();
       }
       [Symbol.toStringTag] = "LRUCache";
-      find(t, e = {}) {
-        for (let i of this.#A()) {
-          let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          if (n !== void 0 && t(n, this.#i[i], this)) return this.#L(this.#i[i], e);
+      find(t, i = {}) {
+        for (let e of this.#z()) {
+          let s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
+          if (n !== void 0 && t(n, this.#i[e], this)) return this.#j(this.#i[e], i);
         }
       }
-      forEach(t, e = this) {
-        for (let i of this.#A()) {
-          let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+      forEach(t, i = this) {
+        for (let e of this.#z()) {
+          let s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
+          n !== void 0 && t.call(i, n, this.#i[e], this);
         }
       }
-      rforEach(t, e = this) {
-        for (let i of this.#z()) {
-          let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+      rforEach(t, i = this) {
+        for (let e of this.#E()) {
+          let s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
+          n !== void 0 && t.call(i, n, this.#i[e], this);
         }
       }
       purgeStale() {
         let t = false;
-        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t = true);
+        for (let i of this.#E({ allowStale: true, once: false })) this.#p(i) && (this.#A(this.#i[i], "expire"), t = true);
         return t;
       }
       info(t) {
-        let e = this.#s.get(t);
-        if (e === void 0) return;
-        let i = this.#t[e], s = this.#e(i) ? i.__staleWhileFetching : i;
+        let i = this.#s.get(t);
+        if (i === void 0) return;
+        let e = this.#t[i], s = this.#e(e) ? e.__staleWhileFetching : e;
         if (s === void 0) return;
         let n = { value: s };
-        if (this.#d && this.#F) {
-          let o = this.#d[e], l = this.#F[e];
-          if (o && l) {
-            let h = o - (this.#w.now() - l);
-            n.ttl = h, n.start = Date.now();
+        if (this.#d && this.#T) {
+          let h = this.#d[i], l = this.#T[i];
+          if (h && l) {
+            let r = h - (this.#S.now() - l);
+            n.ttl = r, n.start = Date.now();
           }
         }
-        return this.#y && (n.size = this.#y[e]), n;
+        return this.#F && (n.size = this.#F[i]), n;
       }
       dump() {
         let t = [];
-        for (let e of this.#A({ allowStale: true })) {
-          let i = this.#i[e], s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
-          if (n === void 0 || i === void 0) continue;
-          let o = { value: n };
-          if (this.#d && this.#F) {
-            o.ttl = this.#d[e];
-            let l = this.#w.now() - this.#F[e];
-            o.start = Math.floor(Date.now() - l);
+        for (let i of this.#z({ allowStale: true })) {
+          let e = this.#i[i], s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+          if (n === void 0 || e === void 0) continue;
+          let h = { value: n };
+          if (this.#d && this.#T) {
+            h.ttl = this.#d[i];
+            let l = this.#S.now() - this.#T[i];
+            h.start = Math.floor(Date.now() - l);
           }
-          this.#y && (o.size = this.#y[e]), t.unshift([i, o]);
+          this.#F && (h.size = this.#F[i]), t.unshift([e, h]);
         }
         return t;
       }
       load(t) {
         this.clear();
-        for (let [e, i] of t) {
-          if (i.start) {
-            let s = Date.now() - i.start;
-            i.start = this.#w.now() - s;
+        for (let [i, e] of t) {
+          let s = { ...e };
+          if (s.start) {
+            let n = Date.now() - s.start;
+            s.start = this.#S.now() - n;
           }
-          this.#O(e, i.value, i);
+          this.#D(i, e.value, s);
         }
       }
-      set(t, e, i = {}) {
-        let { status: s = g.metrics.hasSubscribers ? {} : void 0 } = i;
-        i.status = s, s && (s.op = "set", s.key = t, e !== void 0 && (s.value = e), s.cache = this);
-        let n = this.#O(t, e, i);
-        return s && g.metrics.hasSubscribers && g.metrics.publish(s), n;
+      set(t, i, e = {}) {
+        let { status: s = p.metrics.hasSubscribers ? {} : void 0 } = e;
+        s && (s.op = "set", s.key = t, i !== void 0 && (s.value = i), s.cache = this);
+        let n = this.#D(t, i, e, void 0, s);
+        return s && p.metrics.hasSubscribers && p.metrics.publish(s), n;
       }
-      #O(t, e, i, s) {
-        let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(e);
-        if (e === void 0) return r && (r.set = "deleted"), this.delete(t), this;
-        let { noUpdateTTL: w = this.noUpdateTTL } = i;
-        r && !c && (r.value = e);
-        let y = this.#N(t, e, i.size || 0, h, r);
-        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-        let d = this.#n === 0 ? void 0 : this.#s.get(t);
-        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t, this.#t[d] = e, this.#s.set(t, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t, "add");
+      #D(t, i, e, s, n = e.status) {
+        let { ttl: h = this.ttl, start: l, noDisposeOnSet: r = this.noDisposeOnSet, sizeCalculation: o = this.sizeCalculation } = e, f = this.#e(i);
+        if (i === void 0) return n && (n.set = "deleted"), this.delete(t), this;
+        let { noUpdateTTL: a = this.noUpdateTTL } = e;
+        n && !f && (n.value = i);
+        let T = this.#H(t, i, e.size || 0, o, n);
+        if (this.maxEntrySize && T > this.maxEntrySize) return this.#A(t, "set"), n && (n.set = "miss", n.maxEntrySizeExceeded = true), this;
+        let u = this.#n === 0 ? void 0 : this.#s.get(t);
+        if (u === void 0) u = this.#n === 0 ? this.#h : this.#y.length !== 0 ? this.#y.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[u] = t, this.#t[u] = i, this.#s.set(t, u), this.#f[this.#h] = u, this.#u[u] = this.#h, this.#h = u, this.#n++, this.#M(u, T, n), n && (n.set = "add"), a = false, this.#C && !f && this.#R?.(i, t, "add");
         else {
-          this.#M(d);
-          let p = this.#t[d];
-          if (e !== p) {
-            if (!l) if (this.#e(p)) {
-              p !== s && p.__abortController.abort(new Error("replaced"));
-              let { __staleWhileFetching: f } = p;
-              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t, "set"), this.#f && this.#r?.push([f, t, "set"]));
-            } else this.#T && this.#m?.(p, t, "set"), this.#f && this.#r?.push([p, t, "set"]);
-            if (this.#C(d), this.#I(d, y, r), this.#t[d] = e, !c) {
-              let f = p && this.#e(p) ? p.__staleWhileFetching : p, _ = f === void 0 ? "add" : e !== f ? "replace" : "update";
-              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t, _);
+          this.#x(u);
+          let m = this.#t[u];
+          if (i !== m) {
+            if (this.#e(m)) {
+              if (m !== s && m.__abortController.abort(new Error("replaced")), !r) {
+                let { __staleWhileFetching: S } = m;
+                S !== void 0 && S !== i && (this.#v && this.#m?.(S, t, "set"), this.#c && this.#r?.push([S, t, "set"]));
+              }
+            } else r || (this.#v && this.#m?.(m, t, "set"), this.#c && this.#r?.push([m, t, "set"]));
+            if (this.#W(u), this.#M(u, T, n), this.#t[u] = i, !f) {
+              let S = m && this.#e(m) ? m.__staleWhileFetching : m, A = S === void 0 ? "add" : i !== S ? "replace" : "update";
+              n && (n.set = A, S !== void 0 && (n.oldValue = S)), this.#C && this.onInsert?.(i, t, A);
             }
-          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t, "update"));
+          } else f || (this.#W(u), this.#M(u, T, n), n && (n.set = "update"), this.#C && this.onInsert?.(i, t, "update"));
         }
-        if (n !== 0 && !this.#d && this.#k(), this.#d && (w || this.#H(d, n, o), r && this.#E(r, d)), !l && this.#f && this.#r) {
-          let p = this.#r, f;
-          for (; f = p?.shift(); ) this.#S?.(...f);
+        if (h !== 0 && !this.#d && this.#V(), this.#d && (a || this.#B(u, h, l), n && this.#O(n, u)), this.#c && this.#r) {
+          let m = this.#r, S;
+          for (; S = m?.shift(); ) this.#b?.(...S);
         }
         return this;
       }
       pop() {
         try {
           for (; this.#n; ) {
-            let t = this.#t[this.#a];
+            let t = this.#t[this.#l];
             if (this.#P(true), this.#e(t)) {
-              if (t.__staleWhileFetching) return t.__staleWhileFetching;
+              if (t.__staleWhileFetching !== void 0) return t.__staleWhileFetching;
             } else if (t !== void 0) return t;
           }
         } finally {
-          if (this.#f && this.#r) {
-            let t = this.#r, e;
-            for (; e = t?.shift(); ) this.#S?.(...e);
+          if (this.#c && this.#r) {
+            let t = this.#r, i;
+            for (; i = t?.shift(); ) this.#b?.(...i);
           }
         }
       }
       #P(t) {
-        let e = this.#a, i = this.#i[e], s = this.#t[e], n = this.#e(s);
+        let i = this.#l;
+        this.#w++;
+        let e = this.#i[i], s = this.#t[i], n = this.#e(s);
         n && s.__abortController.abort(new Error("evicted"));
-        let o = n ? s.__staleWhileFetching : s;
-        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
+        let h = n ? s.__staleWhileFetching : s;
+        return (this.#v || this.#c) && h !== void 0 && (this.#v && this.#m?.(h, e, "evict"), this.#c && this.#r?.push([h, e, "evict"])), this.#W(i), this.#g?.[i] && (clearTimeout(this.#g[i]), this.#g[i] = void 0), t && (this.#i[i] = void 0, this.#t[i] = void 0, this.#y.push(i)), this.#n === 1 ? (this.#l = this.#h = 0, this.#y.length = 0) : this.#l = this.#f[i], this.#s.delete(e), this.#n--, i;
       }
-      has(t, e = {}) {
-        let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "has", i.key = t, i.cache = this);
-        let s = this.#Y(t, e);
-        return g.metrics.hasSubscribers && g.metrics.publish(i), s;
+      has(t, i = {}) {
+        let { status: e = p.metrics.hasSubscribers ? {} : void 0 } = i;
+        e && (e.op = "has", e.key = t, e.cache = this);
+        let s = this.#J(t, i, e);
+        return p.metrics.hasSubscribers && p.metrics.publish(e), s;
       }
-      #Y(t, e = {}) {
-        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t);
+      #J(t, i = {}, e = i.status) {
+        let { updateAgeOnHas: s = this.updateAgeOnHas } = i, n = this.#s.get(t);
         if (n !== void 0) {
-          let o = this.#t[n];
-          if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
-          if (this.#p(n)) s && (s.has = "stale", this.#E(s, n));
-          else return i && this.#D(n), s && (s.has = "hit", this.#E(s, n)), true;
-        } else s && (s.has = "miss");
+          let h = this.#t[n];
+          if (this.#e(h) && h.__staleWhileFetching === void 0) return false;
+          if (this.#p(n)) e && (e.has = "stale", this.#O(e, n));
+          else return s && this.#L(n), e && (e.has = "hit", this.#O(e, n)), true;
+        } else e && (e.has = "miss");
         return false;
       }
-      peek(t, e = {}) {
-        let { status: i = C() ? {} : void 0 } = e;
-        i && (i.op = "peek", i.key = t, i.cache = this), e.status = i;
-        let s = this.#J(t, e);
-        return g.metrics.hasSubscribers && g.metrics.publish(i), s;
+      peek(t, i = {}) {
+        let { status: e = L() ? {} : void 0 } = i;
+        e && (e.op = "peek", e.key = t, e.cache = this);
+        let s = this.#K(t, i, e);
+        return p.metrics.hasSubscribers && p.metrics.publish(e), s;
       }
-      #J(t, e) {
-        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t);
+      #K(t, i, e = i.status) {
+        let { allowStale: s = this.allowStale } = i, n = this.#s.get(t);
         if (n === void 0 || !s && this.#p(n)) {
-          i && (i.peek = n === void 0 ? "miss" : "stale");
+          e && (e.peek = n === void 0 ? "miss" : "stale");
           return;
         }
-        let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
-        return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
+        let h = this.#t[n], l = this.#e(h) ? h.__staleWhileFetching : h;
+        return e && (l !== void 0 ? (e.peek = "hit", e.value = l) : e.peek = "miss"), l;
       }
-      #G(t, e, i, s) {
-        let n = e === void 0 ? void 0 : this.#t[e];
+      #k(t, i, e, s) {
+        let n = i === void 0 ? void 0 : this.#t[i];
         if (this.#e(n)) return n;
-        let o = new AbortController(), { signal: l } = i;
-        l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
-        let h = { signal: o.signal, options: i, context: s }, r = (f, _ = false) => {
-          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F);
-          let b = d, m = this.#t[e];
-          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t, f, h.options, b))), f;
-        }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), w(f, false)), w = (f, _) => {
-          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F = S || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, m = d;
-          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
-          if (m.__returned === m) throw f;
-        }, y = (f, _) => {
-          let a = this.#x?.(t, n, h);
-          o.signal.addEventListener("abort", () => {
-            (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (S) => r(S, true)));
-          }), a && a instanceof Promise ? a.then((S) => f(S === void 0 ? void 0 : S), _) : a !== void 0 && f(a);
+        let h = new AbortController(), { signal: l } = e, r = () => h.abort(l?.reason), o, f = () => {
+          l?.removeEventListener("abort", r), o && h.signal.removeEventListener("abort", o);
         };
-        i.status && (i.status.fetchDispatched = true);
-        let d = new Promise(y).then(r, c), p = Object.assign(d, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-        return e === void 0 ? (this.#O(t, p, { ...h.options, status: void 0 }), e = this.#s.get(t)) : this.#t[e] = p, p;
+        l?.aborted ? h.abort(l.reason) : l?.addEventListener("abort", r);
+        let a = { signal: h.signal, options: e, context: s }, T = (d, b = false) => {
+          f();
+          let { aborted: g } = h.signal, _ = e.ignoreFetchAbort && d !== void 0, w = e.ignoreFetchAbort || !!(e.allowStaleOnFetchAbort && d !== void 0);
+          if (e.status && (g && !b ? (e.status.fetchAborted = true, e.status.fetchError = h.signal.reason, _ && (e.status.fetchAbortIgnored = true)) : e.status.fetchResolved = true), g && !_ && !b) return m(h.signal.reason, w);
+          let v = F, y = this.#t[i];
+          return (y === F || y === void 0 && _ && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#t[i] = v.__staleWhileFetching : this.#A(t, "fetch") : (e.status && (e.status.fetchUpdated = true), this.#D(t, d, a.options, v))), d;
+        }, u = (d) => (f(), e.status && (e.status.fetchRejected = true, e.status.fetchError = d), m(d, false)), m = (d, b) => {
+          let { aborted: g } = h.signal, _ = g && e.allowStaleOnFetchAbort, w = _ || e.allowStaleOnFetchRejection, v = w || e.noDeleteOnFetchRejection, y = F;
+          if (this.#t[i] === F && (!v || y.__staleWhileFetching === void 0 && !(b && _) ? this.#A(t, "fetch") : _ || (this.#t[i] = y.__staleWhileFetching)), w) return e.status && y.__staleWhileFetching !== void 0 && (e.status.returnedStale = true), y.__staleWhileFetching;
+          if (y.__returned === y) throw d;
+        }, S = () => {
+          if (this.#t[i] !== F) return;
+          let d = F;
+          (e.noDeleteOnFetchRejection || e.allowStaleOnFetchRejection) && d.__staleWhileFetching !== void 0 ? this.#t[i] = d.__staleWhileFetching : this.#A(t, "fetch");
+        }, A = (d, b) => {
+          let g = this.#U?.(t, n, a);
+          o = () => {
+            f(), (!e.ignoreFetchAbort || e.allowStaleOnFetchAbort) && (d(void 0), e.allowStaleOnFetchAbort && (d = (w) => T(w, true), b = S));
+          };
+          let _ = o;
+          h.signal.addEventListener("abort", _), h.signal.aborted && _(), g && g instanceof Promise ? g.then((w) => d(w === void 0 ? void 0 : w), (w) => b(w)) : d(g === void 0 ? void 0 : g);
+        };
+        e.status && (e.status.fetchDispatched = true);
+        let F = new Promise(A).then(T, u), z = Object.assign(F, { __abortController: h, __staleWhileFetching: n, __returned: void 0 });
+        return i === void 0 ? (this.#D(t, z, { ...a.options, status: void 0 }), i = this.#s.get(t)) : this.#t[i] = z, z;
       }
       #e(t) {
-        if (!this.#U) return false;
-        let e = t;
-        return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
+        if (!this.#G) return false;
+        let i = t;
+        return !!i && i instanceof Promise && Object.hasOwn(i, "__staleWhileFetching") && i.__abortController instanceof AbortController;
       }
-      fetch(t, e = {}) {
-        let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
-        e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#q(t, e);
-        return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
+      fetch(t, i = {}) {
+        let e = p.tracing.hasSubscribers, { status: s = L() ? {} : void 0 } = i;
+        s && i.context && (s.context = i.context);
+        let n = this.#q(t, i, s);
+        return s && e && (s.trace = true, p.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #q(t, e = {}) {
-        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: w = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: y = this.allowStaleOnFetchRejection, ignoreFetchAbort: d = this.ignoreFetchAbort, allowStaleOnFetchAbort: p = this.allowStaleOnFetchAbort, context: f, forceRefresh: _ = false, status: a, signal: S } = e;
-        if (a && (a.op = "fetch", a.key = t, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-        let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t);
+      async #q(t, i = {}, e = i.status) {
+        let { allowStale: s = this.allowStale, updateAgeOnGet: n = this.updateAgeOnGet, noDeleteOnStaleGet: h = this.noDeleteOnStaleGet, ttl: l = this.ttl, noDisposeOnSet: r = this.noDisposeOnSet, size: o = 0, sizeCalculation: f = this.sizeCalculation, noUpdateTTL: a = this.noUpdateTTL, noDeleteOnFetchRejection: T = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: u = this.allowStaleOnFetchRejection, ignoreFetchAbort: m = this.ignoreFetchAbort, allowStaleOnFetchAbort: S = this.allowStaleOnFetchAbort, context: A, forceRefresh: F = false, signal: z } = i;
+        if (e && (e.op = "fetch", e.key = t, F && (e.forceRefresh = true), e.cache = this), !this.#G) return e && (e.fetch = "get"), this.#j(t, { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, status: e });
+        let d = { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, ttl: l, noDisposeOnSet: r, size: o, sizeCalculation: f, noUpdateTTL: a, noDeleteOnFetchRejection: T, allowStaleOnFetchRejection: u, allowStaleOnFetchAbort: S, ignoreFetchAbort: m, status: e, signal: z }, b = this.#s.get(t);
         if (b === void 0) {
-          a && (a.fetch = "miss");
-          let m = this.#G(t, b, F, f);
-          return m.__returned = m;
+          e && (e.fetch = "miss");
+          let g = this.#k(t, b, d, A);
+          return g.__returned = g;
         } else {
-          let m = this.#t[b];
-          if (this.#e(m)) {
-            let E = i && m.__staleWhileFetching !== void 0;
-            return a && (a.fetch = "inflight", E && (a.returnedStale = true)), E ? m.__staleWhileFetching : m.__returned = m;
+          let g = this.#t[b];
+          if (this.#e(g)) {
+            let O = s && g.__staleWhileFetching !== void 0;
+            return e && (e.fetch = "inflight", O && (e.returnedStale = true)), O ? g.__staleWhileFetching : g.__returned = g;
           }
-          let A = this.#p(b);
-          if (!_ && !A) return a && (a.fetch = "hit"), this.#M(b), s && this.#D(b), a && this.#E(a, b), m;
-          let z = this.#G(t, b, F, f), v = z.__staleWhileFetching !== void 0 && i;
-          return a && (a.fetch = A ? "stale" : "refresh", v && A && (a.returnedStale = true)), v ? z.__staleWhileFetching : z.__returned = z;
+          let _ = this.#p(b);
+          if (!F && !_) return e && (e.fetch = "hit"), this.#x(b), n && this.#L(b), e && this.#O(e, b), g;
+          let w = this.#k(t, b, d, A), y = w.__staleWhileFetching !== void 0 && s;
+          return e && (e.fetch = _ ? "stale" : "refresh", y && _ && (e.returnedStale = true)), y ? w.__staleWhileFetching : w.__returned = w;
         }
       }
-      forceFetch(t, e = {}) {
-        let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
-        e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#K(t, e);
-        return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
+      forceFetch(t, i = {}) {
+        let e = p.tracing.hasSubscribers, { status: s = L() ? {} : void 0 } = i;
+        s && i.context && (s.context = i.context);
+        let n = this.#Q(t, i, s);
+        return s && e && (s.trace = true, p.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #K(t, e = {}) {
-        let i = await this.#q(t, e);
-        if (i === void 0) throw new Error("fetch() returned undefined");
-        return i;
+      async #Q(t, i = {}, e = i.status) {
+        let s = await this.#q(t, i, e);
+        if (s === void 0) throw new Error("fetch() returned undefined");
+        return s;
       }
-      memo(t, e = {}) {
-        let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "memo", i.key = t, e.context && (i.context = e.context), i.cache = this);
-        let s = this.#Q(t, e);
-        return i && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i), s;
+      memo(t, i = {}) {
+        let { status: e = p.metrics.hasSubscribers ? {} : void 0 } = i;
+        e && (e.op = "memo", e.key = t, i.context && (e.context = i.context), e.cache = this);
+        let s = this.#Z(t, i, e);
+        return e && (e.value = s), p.metrics.hasSubscribers && p.metrics.publish(e), s;
       }
-      #Q(t, e = {}) {
-        let i = this.#j;
-        if (!i) throw new Error("no memoMethod provided to constructor");
-        let { context: s, status: n, forceRefresh: o, ...l } = e;
-        n && o && (n.forceRefresh = true);
-        let h = this.#L(t, l), r = o || h === void 0;
-        if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-        let c = i(t, h, { options: l, context: s });
-        return n && (n.value = c), this.#O(t, c, l), c;
+      #Z(t, i = {}, e = i.status) {
+        let s = this.#I;
+        if (!s) throw new Error("no memoMethod provided to constructor");
+        let { context: n, status: h = e, forceRefresh: l, ...r } = i;
+        h && l && (h.forceRefresh = true);
+        let o = this.#j(t, r), f = l || o === void 0;
+        if (h && (h.memo = f ? "miss" : "hit", f || (h.value = o)), !f) return o;
+        let a = s(t, o, { options: r, context: n });
+        return h && (h.value = a), this.#D(t, a, r), a;
       }
-      get(t, e = {}) {
-        let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "get", i.key = t, i.cache = this);
-        let s = this.#L(t, e);
-        return i && (s !== void 0 && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i)), s;
+      get(t, i = {}) {
+        let { status: e = p.metrics.hasSubscribers ? {} : void 0 } = i;
+        e && (e.op = "get", e.key = t, e.cache = this);
+        let s = this.#j(t, i, e);
+        return e && (s !== void 0 && (e.value = s), p.metrics.hasSubscribers && p.metrics.publish(e)), s;
       }
-      #L(t, e = {}) {
-        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t);
+      #j(t, i = {}, e = i.status) {
+        let { allowStale: s = this.allowStale, updateAgeOnGet: n = this.updateAgeOnGet, noDeleteOnStaleGet: h = this.noDeleteOnStaleGet } = i, l = this.#s.get(t);
         if (l === void 0) {
-          o && (o.get = "miss");
+          e && (e.get = "miss");
           return;
         }
-        let h = this.#t[l], r = this.#e(h);
-        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
+        let r = this.#t[l], o = this.#e(r);
+        return e && this.#O(e, l), this.#p(l) ? o ? (e && (e.get = "stale-fetching"), s && r.__staleWhileFetching !== void 0 ? (e && (e.returnedStale = true), r.__staleWhileFetching) : void 0) : (h || this.#A(t, "expire"), e && (e.get = "stale"), s ? (e && (e.returnedStale = true), r) : void 0) : (e && (e.get = o ? "fetching" : "hit"), this.#x(l), n && this.#L(l), o ? r.__staleWhileFetching : r);
       }
-      #B(t, e) {
-        this.#u[e] = t, this.#l[t] = e;
+      #$(t, i) {
+        this.#u[i] = t, this.#f[t] = i;
       }
-      #M(t) {
-        t !== this.#h && (t === this.#a ? this.#a = this.#l[t] : this.#B(this.#u[t], this.#l[t]), this.#B(this.#h, t), this.#h = t);
+      #x(t) {
+        t !== this.#h && (this.#w++, t === this.#l ? this.#l = this.#f[t] : this.#$(this.#u[t], this.#f[t]), this.#$(this.#h, t), this.#h = t);
       }
       delete(t) {
-        return this.#v(t, "delete");
+        return this.#A(t, "delete");
       }
-      #v(t, e) {
-        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
-        let i = false;
+      #A(t, i) {
+        p.metrics.hasSubscribers && p.metrics.publish({ op: "delete", delete: i, key: t, cache: this });
+        let e = false;
         if (this.#n !== 0) {
           let s = this.#s.get(t);
-          if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#$(e);
+          if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), e = true, this.#w++, this.#n === 1) this.#X(i);
           else {
-            this.#C(s);
-            let n = this.#t[s];
-            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t, e), this.#f && this.#r?.push([n, t, e])), this.#s.delete(t), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
-            else if (s === this.#a) this.#a = this.#l[s];
+            this.#W(s);
+            let n = this.#t[s], h = this.#e(n);
+            h && n.__abortController.abort(new Error("deleted"));
+            let l = h ? n.__staleWhileFetching : n;
+            if (l !== void 0 && (this.#v || this.#c) && (this.#v && this.#m?.(l, t, i), this.#c && this.#r?.push([l, t, i])), this.#s.delete(t), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+            else if (s === this.#l) this.#l = this.#f[s];
             else {
-              let o = this.#u[s];
-              this.#l[o] = this.#l[s];
-              let l = this.#l[s];
-              this.#u[l] = this.#u[s];
+              let r = this.#u[s];
+              this.#f[r] = this.#f[s];
+              let o = this.#f[s];
+              this.#u[o] = this.#u[s];
             }
-            this.#n--, this.#_.push(s);
+            this.#n--, this.#y.push(s);
           }
         }
-        if (this.#f && this.#r?.length) {
+        if (this.#c && this.#r?.length) {
           let s = this.#r, n;
-          for (; n = s?.shift(); ) this.#S?.(...n);
+          for (; n = s?.shift(); ) this.#b?.(...n);
         }
-        return i;
+        return e;
       }
       clear() {
-        return this.#$("delete");
+        return this.#X("delete");
       }
-      #$(t) {
-        for (let e of this.#z({ allowStale: true })) {
-          let i = this.#t[e];
-          if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
-          else {
-            let s = this.#i[e];
-            this.#T && this.#m?.(i, s, t), this.#f && this.#r?.push([i, s, t]);
+      #X(t) {
+        this.#w++;
+        for (let i of this.#E({ allowStale: true })) {
+          let e = this.#t[i], s = this.#e(e);
+          s && e.__abortController.abort(new Error("deleted"));
+          let n = s ? e.__staleWhileFetching : e;
+          if (n !== void 0) {
+            let h = this.#i[i];
+            this.#v && this.#m?.(n, h, t), this.#c && this.#r?.push([n, h, t]);
           }
         }
-        if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
-          this.#d.fill(0), this.#F.fill(0);
-          for (let e of this.#g ?? []) e !== void 0 && clearTimeout(e);
+        if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#T) {
+          this.#d.fill(0), this.#T.fill(0);
+          for (let i of this.#g ?? []) i !== void 0 && clearTimeout(i);
           this.#g?.fill(void 0);
         }
-        if (this.#y && this.#y.fill(0), this.#a = 0, this.#h = 0, this.#_.length = 0, this.#b = 0, this.#n = 0, this.#f && this.#r) {
-          let e = this.#r, i;
-          for (; i = e?.shift(); ) this.#S?.(...i);
+        if (this.#F && this.#F.fill(0), this.#l = 0, this.#h = 0, this.#y.length = 0, this.#_ = 0, this.#n = 0, this.#c && this.#r) {
+          let i = this.#r, e;
+          for (; e = i?.shift(); ) this.#b?.(...e);
         }
       }
     };
-    exports.LRUCache = M;
+    exports.LRUCache = j;
   }
 });
 
