@@ -73,7 +73,8 @@ function parseManifest(manifest: Manifest, from: CopyEndpoint, reference: string
     const { host } = from.client;
     throw new RegistryError(`${host}/${from.repository}:${reference} is not a JSON manifest`, { kind: 'protocol', host, repository: from.repository }, { cause: error });
   }
-  const descriptors = (list: unknown): Descriptor[] => (Array.isArray(list) ? list : []).filter((d): d is Descriptor => typeof d?.digest === 'string' && typeof d?.size === 'number');
+  const isDescriptor = (d: unknown): d is Descriptor => typeof (d as Partial<Descriptor> | null)?.digest === 'string' && typeof (d as Partial<Descriptor> | null)?.size === 'number';
+  const descriptors = (list: unknown): Descriptor[] => (Array.isArray(list) ? (list as unknown[]) : []).filter(isDescriptor);
   const parsed = { blobs: descriptors([json.config, ...(Array.isArray(json.layers) ? json.layers : [])]), children: descriptors(json.manifests) };
   if (parsed.blobs.length + parsed.children.length > MAX_DESCRIPTORS) {
     const { host } = from.client;

@@ -12,7 +12,7 @@ export {
   type SourceSettings,
 } from './spec.js';
 export { parseRepoIndex, selectVersions, type IndexEntry, type RejectedEntry, type RepoIndex, type SelectOptions, type Selection } from './repo-index.js';
-export { RepoHttp, type RepoHttpOptions } from './repo-http.js';
+export type { RepoHttpOptions } from './repo-http.js';
 export {
   classicArtifact,
   discardDownload,

@@ -77,13 +77,13 @@ function readEntry(name: string, raw: unknown): IndexEntry | RejectedEntry {
   const reject = (reason: string): RejectedEntry => ({ name, version, reason });
   if (!isRecord(raw)) return reject('its index.yaml entry is not a mapping');
   if (version === '') return reject('its index.yaml entry has no version');
-  if (raw.name !== undefined && raw.name !== name) return reject(`its index.yaml entry is named "${String(raw.name)}" under "${name}"`);
+  if (raw.name !== undefined && raw.name !== name) return reject(`its index.yaml entry is named ${JSON.stringify(raw.name)} under "${name}"`);
   const urls = Array.isArray(raw.urls) ? raw.urls.filter((u): u is string => typeof u === 'string' && u.trim() !== '') : [];
   if (urls.length === 0) return reject('its index.yaml entry has no urls to download it from');
   let digest: string | undefined;
   if (raw.digest !== undefined && raw.digest !== '') {
-    const value = String(raw.digest).replace(/^sha256:/, '');
-    if (!HEX64.test(value)) return reject(`its index.yaml digest "${String(raw.digest)}" is not a sha256 hex digest`);
+    const value = typeof raw.digest === 'string' ? raw.digest.replace(/^sha256:/, '') : '';
+    if (!HEX64.test(value)) return reject(`its index.yaml digest ${JSON.stringify(raw.digest)} is not a sha256 hex digest`);
     digest = `sha256:${value.toLowerCase()}`;
   }
   const created = raw.created instanceof Date ? raw.created : typeof raw.created === 'string' ? new Date(raw.created) : undefined;

@@ -3,7 +3,7 @@
 // cross-repository mounts (202 + an upload session). Anonymous, plain HTTP, loopback only; it checks
 // digests on upload like a real registry and logs every request.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface MiniRegistryOptions {
@@ -32,7 +32,8 @@ export async function startMiniRegistry(options: MiniRegistryOptions = {}): Prom
   const requests: MiniRegistry['requests'] = [];
   let uploads = 0;
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const send = (status: number, headers: Record<string, string> = {}, body?: Buffer | string): void => {
       requests.push({ method: req.method ?? '', url: `${url.pathname}${url.search}`, status });
@@ -83,7 +84,7 @@ export async function startMiniRegistry(options: MiniRegistryOptions = {}): Prom
     const blob = blobs.get(`${repo}@${rest}`);
     if (!blob) return send(404, { 'content-type': 'application/json' }, '{"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown"}]}');
     return send(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length) }, blob);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
