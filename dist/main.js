@@ -3506,14 +3506,14 @@ function build$6(root, options) {
   if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
+var pushFileFilterAndCount = (filename, _paths, counts2, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts2.files++;
 };
 var pushFileFilter = (filename, paths, _counts, filters) => {
   if (filters.every((filter) => filter(filename, false))) paths.push(filename);
 };
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
+var pushFileCount = (_filename, _paths, counts2, _filters) => {
+  counts2.files++;
 };
 var pushFile = (filename, paths) => {
   paths.push(filename);
@@ -4410,13 +4410,13 @@ function readEntry(name, raw) {
   const reject = (reason) => ({ name, version, reason });
   if (!isRecord(raw)) return reject("its index.yaml entry is not a mapping");
   if (version === "") return reject("its index.yaml entry has no version");
-  if (raw.name !== void 0 && raw.name !== name) return reject(`its index.yaml entry is named "${String(raw.name)}" under "${name}"`);
+  if (raw.name !== void 0 && raw.name !== name) return reject(`its index.yaml entry is named ${JSON.stringify(raw.name)} under "${name}"`);
   const urls = Array.isArray(raw.urls) ? raw.urls.filter((u) => typeof u === "string" && u.trim() !== "") : [];
   if (urls.length === 0) return reject("its index.yaml entry has no urls to download it from");
   let digest;
   if (raw.digest !== void 0 && raw.digest !== "") {
-    const value = String(raw.digest).replace(/^sha256:/, "");
-    if (!HEX64.test(value)) return reject(`its index.yaml digest "${String(raw.digest)}" is not a sha256 hex digest`);
+    const value = typeof raw.digest === "string" ? raw.digest.replace(/^sha256:/, "") : "";
+    if (!HEX64.test(value)) return reject(`its index.yaml digest ${JSON.stringify(raw.digest)} is not a sha256 hex digest`);
     digest = `sha256:${value.toLowerCase()}`;
   }
   const created = raw.created instanceof Date ? raw.created : typeof raw.created === "string" ? new Date(raw.created) : void 0;
@@ -4456,6 +4456,11 @@ function depth(value, level) {
   for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child, level + 1));
   return deepest;
 }
+
+// src/sources/classic.ts
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { join as join2 } from "node:path";
 
 // src/sources/repo-http.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -4590,9 +4595,6 @@ function describe(error) {
 }
 
 // src/sources/classic.ts
-import { createReadStream } from "node:fs";
-import { mkdtemp, rm, utimes } from "node:fs/promises";
-import { join as join2 } from "node:path";
 var DEFAULT_MAX_INDEX_BYTES = 64 * 1024 * 1024;
 var MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
 var MAX_PROV_BYTES = 1024 * 1024;
@@ -4948,9 +4950,16 @@ async function writeSummary(results, dryRun) {
     r.digest ? `<code>${r.digest}</code>` : ""
   ]);
   const installs = results.filter((r) => r.ref && r.status !== "failed").map((r) => `helm upgrade --install ${r.name} ${r.ref}`);
-  const summary2 = summary.addHeading(dryRun ? "Helm charts (dry run, nothing pushed)" : "Helm charts published", 3).addTable([header, ...rows]);
+  const summary2 = summary.addHeading(dryRun ? "Helm charts (dry run, nothing pushed)" : "Helm charts published", 3).addRaw(counts(results), true).addTable([header, ...rows]);
+  const failures = results.filter((r) => r.error);
+  if (failures.length > 0) summary2.addRaw("Failures:", true).addList(failures.map((r) => `<code>${escapeHtml(`${r.repository}:${r.tag}`)}</code> (from ${escapeHtml(r.source)}): ${escapeHtml(r.error)}`));
   if (installs.length > 0) summary2.addRaw("Deploy by digest:", true).addCodeBlock(installs.join("\n"), "sh");
   await summary2.write();
+}
+function counts(results) {
+  const byStatus = /* @__PURE__ */ new Map();
+  for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  return `${results.length} chart${results.length === 1 ? "" : "s"}: ${[...byStatus].map(([status, n]) => `${n} ${status}`).join(", ")}`;
 }
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -5108,17 +5117,17 @@ async function prepareLocal(planned, settings) {
 // src/publish/progress.ts
 var EVERY_MS = 5e3;
 function progressReporter(total, log3) {
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   let done = 0;
   const timer = setInterval(() => {
-    const parts = [...counts].map(([status, count]) => `${count} ${status}`).join(", ");
+    const parts = [...counts2].map(([status, count]) => `${count} ${status}`).join(", ");
     log3.info(`${done}/${total} charts done${parts ? ` (${parts})` : ""}`);
   }, EVERY_MS);
   timer.unref();
   return {
     add: (result) => {
       done++;
-      counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+      counts2.set(result.status, (counts2.get(result.status) ?? 0) + 1);
     },
     stop: () => clearInterval(timer)
   };
@@ -5143,7 +5152,8 @@ function parseManifest(manifest, from, reference) {
     const { host } = from.client;
     throw new RegistryError(`${host}/${from.repository}:${reference} is not a JSON manifest`, { kind: "protocol", host, repository: from.repository }, { cause: error });
   }
-  const descriptors = (list) => (Array.isArray(list) ? list : []).filter((d) => typeof d?.digest === "string" && typeof d?.size === "number");
+  const isDescriptor = (d) => typeof d?.digest === "string" && typeof d?.size === "number";
+  const descriptors = (list) => (Array.isArray(list) ? list : []).filter(isDescriptor);
   const parsed = { blobs: descriptors([json.config, ...Array.isArray(json.layers) ? json.layers : []]), children: descriptors(json.manifests) };
   if (parsed.blobs.length + parsed.children.length > MAX_DESCRIPTORS) {
     const { host } = from.client;

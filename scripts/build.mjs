@@ -6,6 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+// The standard texts of the licences some bundled packages declare without shipping the text.
+const STANDARD_TEXTS = {
+  MIT: (holder) =>
+    `Copyright (c) ${holder}\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`,
+  ISC: (holder) =>
+    `Copyright (c) ${holder}\n\nPermission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies.\n\nTHE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.`,
+};
+
 // Built beside dist/ and swapped in, so a run of dist/ never sees a half-written bundle.
 const dist = new URL('../dist', import.meta.url);
 const next = new URL('../dist.next', import.meta.url);
@@ -84,10 +92,13 @@ function describePackage(dir) {
   const license = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type;
   if (!license) throw new Error(`${manifest.name} has no licence in its package.json: check it before bundling it`);
   const files = readdirSync(dir).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
-  // A few packages declare their licence without shipping its text: say so, with who holds it.
+  // A few packages declare their licence without shipping its text: the standard text of that
+  // licence is reproduced, with the holder their package.json names.
   const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
-  const text = files.length > 0
-    ? files.map((f) => readFileSync(join(dir, f), 'utf8').trimEnd()).join('\n\n')
-    : `The package ships no licence file; its package.json declares the ${license} licence${author ? `, copyright ${author}` : ''}.`;
+  let text;
+  if (files.length > 0) text = files.map((f) => readFileSync(join(dir, f), 'utf8').trimEnd()).join('\n\n');
+  else if (STANDARD_TEXTS[license]) text = `(The package ships no licence file; its package.json declares ${license}.)\n\n${STANDARD_TEXTS[license](author || `the authors of ${manifest.name}`)}`;
+  else throw new Error(`${manifest.name} ships no licence file and declares ${license}: add that licence's text to scripts/build.mjs before bundling it`);
   return { name: manifest.name, version: manifest.version, license, text };
 }
+
