@@ -29,7 +29,7 @@ export class SupplyChainInputError extends Error {
 const PUBLIC_GOOD = { fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev' };
 
 function githubEndpoints(serverUrl: string | undefined): { fulcioUrl: string; tsaUrl: string } {
-  let host = 'github.com';
+  let host: string;
   try {
     host = new URL(serverUrl || 'https://github.com').hostname;
   } catch {
