@@ -1,7 +1,7 @@
 // Which Sigstore services sign: the public-good instance, GitHub's own (for private repositories:
 // Fulcio and a timestamp authority, no public log), or a private deployment's URLs. Resolved and
 // checked before any request.
-export type SigstoreInstance = 'public-good' | 'github' | 'custom';
+type SigstoreInstance = 'public-good' | 'github' | 'custom';
 
 export interface SigstoreEndpoints {
   instance: SigstoreInstance;
