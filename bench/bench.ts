@@ -5,7 +5,7 @@ import type { Workspace } from './charts.js';
 import { helmLogin, runHelmLoop, runOurs, timed, type ProcessRun } from './contenders.js';
 import type { BenchAuth, BenchRegistry } from './registry.js';
 
-export type Phase = 'new' | 'unchanged';
+type Phase = 'new' | 'unchanged';
 
 export interface RunRecord {
   /** Which measurement: "main", "scale", "latency", "large", "concurrency", "start". */

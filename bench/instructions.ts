@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const { values: args, positionals } = parseArgs({ options: { node: { type: 'string', default: process.execPath } }, allowPositionals: true });
 
 async function instructions(command: string[]): Promise<number> {
-  const { stderr } = await run('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...command], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; code?: number }) => {
+  const { stderr } = await run('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...command], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 }).catch((error: Error & { stderr?: string; code?: number }) => {
     // The bundle exits 1 on the missing input: that is the point; valgrind's report is still there.
     if (typeof error.stderr === 'string' && /Collected : \d+/.test(error.stderr)) return { stderr: error.stderr };
     throw new Error(`valgrind failed (is the valgrind package installed?): ${String(error.stderr ?? error).slice(-2000)}`);

@@ -6,8 +6,7 @@ import type { HelmVersion } from '../test/support/helm.js';
 import type { Contender } from './bench.js';
 import type { BenchAuth } from './registry.js';
 
-export const SECTIONS = ['main', 'start', 'scale', 'latency', 'large', 'concurrency'] as const;
-export type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['main', 'start', 'scale', 'latency', 'large', 'concurrency'] as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -79,7 +78,7 @@ export const settings = {
 /** The action as built in dist/, or another build with --ours PATH (e.g. main's, against a --candidate). */
 export const OURS: Contender = { key: 'ours', label: 'helm-oci-publish', ...(args.ours ? { bundle: args.ours } : {}) };
 /** Another build of the action (e.g. a branch's dist/main.js), run exactly like ours. */
-export const CANDIDATE: Contender | undefined = args.candidate ? { key: 'candidate', label: `candidate (${args.candidate})`, bundle: args.candidate } : undefined;
+const CANDIDATE: Contender | undefined = args.candidate ? { key: 'candidate', label: `candidate (${args.candidate})`, bundle: args.candidate } : undefined;
 export const OUR_BUILDS: Contender[] = [OURS, ...(CANDIDATE ? [CANDIDATE] : [])];
 export const HELMS: Contender[] = helmNames.map((n) => ({ key: HELM_LABELS[n]!.key, label: HELM_LABELS[n]!.label, helm: HELM_LABELS[n]!.version }));
 /** The Helm loop the latency series compares with: the newest Helm given. */

@@ -62,7 +62,7 @@ for (const file of await readdir(next, { recursive: true })) {
   if (!file.endsWith('.js')) continue;
   const path = new URL(`../dist.next/${file}`, import.meta.url);
   const text = await readFile(path, 'utf8');
-  if (/[^\x00-\x7f]/.test(text)) await writeFile(path, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  if (/[^\0-\x7f]/.test(text)) await writeFile(path, text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 await writeFile(new URL('../dist.next/licenses.txt', import.meta.url), licenses(metafile));
 await rm(previous, { recursive: true, force: true });

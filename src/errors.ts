@@ -4,13 +4,21 @@ export function describeError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = current instanceof Error ? current.message : thrownText(current);
     if (message && !parts.some((p) => p.includes(message))) parts.push(message);
     current = current instanceof Error ? current.cause : undefined;
   }
   if (parts.length === 0) return 'unknown error';
   const [first, ...causes] = parts;
   return causes.length === 0 ? first! : `${first} (cause: ${causes.join(': ')})`;
+}
+
+// Something thrown that is not an Error: a primitive as String() writes it; an object by its own
+// toString, as String() would call it.
+function thrownText(value: unknown): string {
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return String(value as string | number | boolean | bigint | symbol | null | undefined);
+  const toString: unknown = (value as { toString?: unknown }).toString;
+  return typeof toString === 'function' ? String(toString.call(value)) : Object.prototype.toString.call(value);
 }
 
 // Errors the action raises about the user's input, charts or registry: their message is the whole

@@ -161,7 +161,7 @@ async function readArchiveFiles(
       return undefined;
     }
     const chunks: Buffer[] = [];
-    files.push({ name, size: entry.size, read: async () => stripBom(Buffer.concat(chunks)) });
+    files.push({ name, size: entry.size, read: () => Promise.resolve(stripBom(Buffer.concat(chunks))) });
     return (chunk: Buffer) => void chunks.push(Buffer.from(chunk));
   };
   try {

@@ -132,8 +132,8 @@ async function writeChart(writer: TarGzFile, chart: LoadedChart, prefix: string,
   if (chart.lock !== undefined) await add('Chart.lock', Buffer.from(chart.lock, 'utf8'));
   if (chart.values) await add('values.yaml', chart.values);
   if (chart.schema) await add('values.schema.json', chart.schema);
-  for (const f of chart.templates) await add(f.name, f.read);
-  for (const f of chart.files) await add(f.name, f.read);
+  for (const f of chart.templates) await add(f.name, () => f.read());
+  for (const f of chart.files) await add(f.name, () => f.read());
   const subcharts = [...chart.subcharts].sort((a, b) => Buffer.compare(Buffer.from(a.metadata.name), Buffer.from(b.metadata.name)));
   for (let i = 1; i < subcharts.length; i++) {
     if (subcharts[i]!.metadata.name === subcharts[i - 1]!.metadata.name) {

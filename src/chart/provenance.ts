@@ -127,13 +127,16 @@ export async function signProvenance(key: SigningKey, message: string): Promise<
   const privateKey = privateKeys.get(key);
   if (!privateKey) throw new TypeError('signProvenance needs a key from loadSigningKey');
   // A detached text-mode signature over the same canonical text is what clear-signing makes.
-  const data = await openpgp.sign({
+  // openpgp's stream types come from a package it does not install, so its result is untyped here.
+  const signed: unknown = await openpgp.sign({
     message: await openpgp.createMessage({ text: message }),
     signingKeys: privateKey,
     detached: true,
     format: 'binary',
     config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
   });
+  if (!(signed instanceof Uint8Array)) throw new TypeError('openpgp returned no binary signature');
+  const data = signed;
   const signature = await openpgp.readSignature({ binarySignature: data });
   const hashes = new Set(signature.packets.map((p) => openpgp.enums.read(openpgp.enums.hash, p.hashAlgorithm!).toUpperCase()));
   const body = Buffer.from(data).toString('base64');

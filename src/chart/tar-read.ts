@@ -36,7 +36,7 @@ export function isDirectoryEntry(entry: TarEntryInfo): boolean {
  */
 export class TarReader {
   private readonly parser: Parser;
-  private failure: unknown;
+  private failure: Error | undefined;
   private entries = 0;
   /** The end-of-archive blocks were read: what follows is not looked at (node-tar would gather it). */
   private ended = false;
@@ -85,7 +85,8 @@ export class TarReader {
   }
 
   private fail(error: unknown): void {
-    this.failure ??= error;
+    // Entry callbacks throw Errors; anything else is wrapped so that an Error is thrown.
+    this.failure ??= error instanceof Error ? error : new Error('reading the archive failed', { cause: error });
   }
 
   private check(): void {

@@ -64,7 +64,7 @@ async function walk(absDir: string, relDir: string, ignore: HelmIgnore, files: C
   const names = await readdir(absDir, { encoding: 'buffer' }).catch((error: unknown) => {
     throw fsError(error, absDir);
   });
-  names.sort(Buffer.compare);
+  names.sort((a, b) => Buffer.compare(a, b));
   for (const rawName of names) {
     const name = rawName.toString('utf8');
     const rel = relDir === '' ? name : `${relDir}/${name}`;
@@ -110,11 +110,11 @@ async function walk(absDir: string, relDir: string, ignore: HelmIgnore, files: C
     files.push({
       name: rel,
       size: info.size,
-      read: async () => {
+      read: () => {
         try {
-          return stripBom(readFileSync(abs));
+          return Promise.resolve(stripBom(readFileSync(abs)));
         } catch (error) {
-          throw fsError(error, shown);
+          return Promise.reject(fsError(error, shown));
         }
       },
     });

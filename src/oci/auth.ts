@@ -123,7 +123,8 @@ export class Authorizer {
         return { probe: true };
       }
       const failure = await this.probe;
-      if (failure !== undefined) throw failure;
+      // The probe's own error (always an Error from the request); anything else is wrapped.
+      if (failure !== undefined) throw failure instanceof Error ? failure : new Error('the registry could not be reached', { cause: failure });
     }
     return { header: await this.currentHeader(scopes), probe: false };
   }

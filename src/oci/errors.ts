@@ -82,7 +82,7 @@ export function errorCode(error: unknown): string | undefined {
     const { code, cause, errors } = current as { code?: unknown; cause?: unknown; errors?: unknown };
     if (typeof code === 'string' && code !== 'UND_ERR') return code;
     queue.push(cause);
-    if (Array.isArray(errors)) queue.push(...errors);
+    if (Array.isArray(errors)) queue.push(...(errors as unknown[]));
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 import { OciInputError, RegistryError } from './errors.js';
 import { blobOf, OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, type Blob, type Descriptor } from './helm-manifest.js';
 
-export const EMPTY_CONFIG_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
+const EMPTY_CONFIG_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
 
 /** What a referrer push needs from the registry client (RegistryClient fits). */
 export interface ReferrersClient {

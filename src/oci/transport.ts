@@ -125,10 +125,10 @@ export function tlsConnectOptions(options: TlsOptions | undefined): tls.Connecti
 // undici 6 (shared with @actions/http-client, so the bundle carries one copy) flags
 // EnvHttpProxyAgent as experimental on stderr; that line would only confuse a workflow log.
 function withoutExperimentalWarning<T>(create: () => T): T {
-  const emitWarning = process.emitWarning;
+  const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
     const code = (rest[0] as { code?: string } | undefined)?.code;
-    if (code !== 'UNDICI-EHPA') (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+    if (code !== 'UNDICI-EHPA') emitWarning(warning, ...rest);
   }) as typeof process.emitWarning;
   try {
     return create();

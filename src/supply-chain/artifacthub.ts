@@ -8,8 +8,8 @@ import type { ReferrersClient } from '../oci/referrers.js';
 import { SupplyChainInputError } from './instance.js';
 
 export const ARTIFACTHUB_TAG = 'artifacthub.io';
-export const ARTIFACTHUB_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.artifacthub.config.v1+yaml';
-export const ARTIFACTHUB_LAYER_MEDIA_TYPE = 'application/vnd.cncf.artifacthub.repository-metadata.layer.v1.yaml';
+const ARTIFACTHUB_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.artifacthub.config.v1+yaml';
+const ARTIFACTHUB_LAYER_MEDIA_TYPE = 'application/vnd.cncf.artifacthub.repository-metadata.layer.v1.yaml';
 
 /** Artifact Hub's metadata files are a few lines; anything larger is not one. */
 const MAX_BYTES = 64 * 1024;

@@ -6,8 +6,8 @@ import type { Descriptor } from '../oci/helm-manifest.js';
 import { listReferrers, pushReferrer, type ReferrerDescriptor, type ReferrersClient } from '../oci/referrers.js';
 import { BUNDLE_V03_MEDIA_TYPE } from './sign.js';
 
-export const BUNDLE_CONTENT_ANNOTATION = 'dev.sigstore.bundle.content';
-export const BUNDLE_PREDICATE_TYPE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
+const BUNDLE_CONTENT_ANNOTATION = 'dev.sigstore.bundle.content';
+const BUNDLE_PREDICATE_TYPE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
 
 /** RFC 3339 to the second, as cosign writes `org.opencontainers.image.created`. */
 function createdNow(now: Date): string {

@@ -11,17 +11,13 @@ import { signChartLegacy } from './legacy-signature.js';
 import { attestChart, buildProvenancePredicate, type ProvenancePredicate } from './provenance.js';
 import type { SigningOptions } from './sign.js';
 
-export { parseArtifactHubRepo, readArtifactHubRepo, pushArtifactHubRepo, ARTIFACTHUB_TAG, type ArtifactHubMetadata } from './artifacthub.js';
-export { resolveSigstoreEndpoints, SupplyChainInputError, type SigstoreEndpoints, type SigstoreInstance } from './instance.js';
-export { signChart, type ChartSignature } from './cosign-signature.js';
-export { attestChart, buildProvenancePredicate, type ChartAttestation } from './provenance.js';
-export { signChartLegacy, legacySignatureTag } from './legacy-signature.js';
-export { storeAttestation, type GitHubApi, type StoredAttestation } from './github-attestations.js';
-export { SigningError } from './sign.js';
+export { parseArtifactHubRepo, pushArtifactHubRepo, ARTIFACTHUB_TAG } from './artifacthub.js';
+export { SupplyChainInputError } from './instance.js';
+export { legacySignatureTag } from './legacy-signature.js';
 export { requestIdToken } from './oidc-token.js';
 
 /** `sigstore-format`: cosign 3's bundle referrer, cosign's legacy `.sig` tag, or both. */
-export type SignatureFormat = 'bundle' | 'legacy' | 'both';
+type SignatureFormat = 'bundle' | 'legacy' | 'both';
 
 export interface SupplyChainInputs {
   sigstoreSign: boolean;

@@ -1,7 +1,7 @@
 // Which Sigstore services sign: the public-good instance, GitHub's own (for private repositories:
 // Fulcio and a timestamp authority, no public log), or a private deployment's URLs. Resolved and
 // checked before any request.
-export type SigstoreInstance = 'public-good' | 'github' | 'custom';
+type SigstoreInstance = 'public-good' | 'github' | 'custom';
 
 export interface SigstoreEndpoints {
   instance: SigstoreInstance;
@@ -29,7 +29,7 @@ export class SupplyChainInputError extends Error {
 const PUBLIC_GOOD = { fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev' };
 
 function githubEndpoints(serverUrl: string | undefined): { fulcioUrl: string; tsaUrl: string } {
-  let host = 'github.com';
+  let host: string;
   try {
     host = new URL(serverUrl || 'https://github.com').hostname;
   } catch {

@@ -7,9 +7,9 @@ import { blobOf, OCI_MANIFEST_MEDIA_TYPE, type Descriptor } from '../oci/helm-ma
 import { referrersTag, type ReferrersClient } from '../oci/referrers.js';
 import { signMessage, type SigningOptions } from './sign.js';
 
-export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const OCI_CONFIG_MEDIA_TYPE = 'application/vnd.oci.image.config.v1+json';
-export const LEGACY_ANNOTATIONS = {
+const LEGACY_ANNOTATIONS = {
   signature: 'dev.cosignproject.cosign/signature',
   certificate: 'dev.sigstore.cosign/certificate',
   chain: 'dev.sigstore.cosign/chain',

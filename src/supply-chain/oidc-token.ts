@@ -4,7 +4,7 @@
 // publish never needs it), so this chunk asks for the token itself.
 import { HttpClient } from '@actions/http-client';
 
-export class IdTokenError extends Error {
+class IdTokenError extends Error {
   override name = 'SupplyChainInputError';
 }
 

@@ -5,7 +5,7 @@ import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import { DSSEBundleBuilder, FulcioSigner, MessageSignatureBundleBuilder, RekorWitness, TSAWitness, type Bundle, type Witness } from '@sigstore/sign';
 import type { SigstoreEndpoints } from './instance.js';
 
-export const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 export const BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 
 export interface SigningOptions {
@@ -18,7 +18,7 @@ export interface SigningOptions {
   retries?: number;
 }
 
-export class SigningError extends Error {
+class SigningError extends Error {
   override name = 'SigningError';
 }
 

@@ -1,6 +1,6 @@
 // The in-toto statements that are signed: cosign's signature statement about a manifest digest,
 // and the SLSA build provenance statement actions/attest-build-provenance makes.
-export const INTOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const INTOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /** What cosign 3 signs by default (`cosign sign` with the new bundle format). */
 export const COSIGN_SIGN_PREDICATE_TYPE = 'https://sigstore.dev/cosign/sign/v1';
 export const SLSA_PROVENANCE_PREDICATE_TYPE = 'https://slsa.dev/provenance/v1';

@@ -412,7 +412,7 @@ describe('sign: true signs the pushed chart with Helm provenance', () => {
     const helmProv = await readFile(join(out, `signed-app-${VERSION}.tgz.prov`), 'utf8');
     const ours = signedText(await readFile(p.prov, 'utf8'));
     assert.equal(metadataPart(ours), metadataPart(signedText(helmProv)));
-    assert.match(metadataPart(ours), /^maintainers:\n- email: release@example\.com\n  name: Release Bot$/m, 'the comparison covers more than name and version');
+    assert.match(metadataPart(ours), /^maintainers:\n- email: release@example\.com\n {2}name: Release Bot$/m, 'the comparison covers more than name and version');
   });
 
   it('keeps the key in memory only: nothing on disk, nothing printed unmasked', async () => {

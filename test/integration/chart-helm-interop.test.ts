@@ -74,7 +74,7 @@ describe('our packages match helm package', { concurrency: 6 }, () => {
         // Same file list, same bytes: Chart.yaml and Chart.lock as Helm re-writes them.
         const [ourFiles, helmFiles] = await Promise.all([readFile(mine.path).then(archiveFiles), readFile(theirsPath).then(archiveFiles)]);
         assert.deepEqual([...ourFiles.keys()].sort(), [...helmFiles.keys()].sort(), 'file lists differ');
-        for (const [path, data] of helmFiles) assert.ok(ourFiles.get(path)!.equals(data), `${path} differs:\nhelm: ${data}\nours: ${ourFiles.get(path)}`);
+        for (const [path, data] of helmFiles) assert.ok(ourFiles.get(path)!.equals(data), `${path} differs:\nhelm: ${data.toString()}\nours: ${String(ourFiles.get(path))}`);
 
         // Reading Helm's archive back gives the metadata we packaged.
         const theirs = await readChartArchive(theirsPath);

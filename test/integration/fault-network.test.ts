@@ -84,6 +84,7 @@ async function timed<T>(body: () => Promise<T>): Promise<{ ms: number; value?: T
 
 function assertOneLine(error: unknown, pattern: RegExp): asserts error is RegistryError {
   assert.ok(error instanceof RegistryError, String(error));
+  // eslint-disable-next-line no-control-regex -- the check is that no control character reaches the message
   assert.doesNotMatch(error.message, /[\n\r\u0000<]/, error.message);
   assert.match(error.message, pattern);
 }

@@ -227,9 +227,10 @@ export async function startSigstoreSim(claims: GitHubClaims = { repository: 'acm
 
   // Rekor: the checkpoint's origin is the log's URL host, which the trusted root must name.
   const rekorKeys = ec();
-  let tlogReady: Awaited<ReturnType<typeof initializeTLog>> | undefined;
+  // Set once the server's URL is known; requests before then get no answer.
+  const tlog: { ready?: Awaited<ReturnType<typeof initializeTLog>> } = {};
   const rekor = await serve(async (request, url) => {
-    if (request.method !== 'POST' || url.pathname !== '/api/v1/log/entries' || !tlogReady) return undefined;
+    if (request.method !== 'POST' || url.pathname !== '/api/v1/log/entries' || !tlog.ready) return undefined;
     const proposed = JSON.parse(request.body) as { kind: string };
     let entry: object = proposed;
     if (proposed.kind === 'dsse') {
@@ -239,9 +240,9 @@ export async function startSigstoreSim(claims: GitHubClaims = { repository: 'acm
         return { status: 400, body: JSON.stringify({ code: 400, message: (error as Error).message }) };
       }
     }
-    return handlerRoute('/api/v1/log/entries', rekorHandler(tlogReady).fn)({ ...request, body: JSON.stringify(entry) }, url);
+    return handlerRoute('/api/v1/log/entries', rekorHandler(tlog.ready).fn)({ ...request, body: JSON.stringify(entry) }, url);
   }, () => failures.rekor);
-  tlogReady = await initializeTLog(rekor.url, rekorKeys);
+  tlog.ready = await initializeTLog(rekor.url, rekorKeys);
 
   // TSA: stamps whole seconds, as the real one does (the mock's milliseconds lose trailing zeros).
   const tsaKeys = ec();

@@ -14,7 +14,7 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 /** Anything `node:test` accepts a teardown callback from: the `after` hook or a test context. */
-export type AfterHook = (fn: () => unknown | Promise<unknown>) => void;
+export type AfterHook = (fn: () => unknown) => void;
 
 /** Makes a temp dir that is removed by the given hook, e.g. `await tempDirFor(t.after.bind(t))` or `tempDirFor(after)`. */
 export async function tempDirFor(after: AfterHook, prefix?: string): Promise<string> {
@@ -28,9 +28,9 @@ export async function tempDirFor(after: AfterHook, prefix?: string): Promise<str
  * Use one per test file: `const cleanup = new Cleanup(); after(() => cleanup.run());`
  */
 export class Cleanup {
-  private readonly steps: Array<() => unknown | Promise<unknown>> = [];
+  private readonly steps: Array<() => unknown> = [];
 
-  add(step: () => unknown | Promise<unknown>): void {
+  add(step: () => unknown): void {
     this.steps.push(step);
   }
 

@@ -71,6 +71,7 @@ describe('errorFromResponse', () => {
   it('a 5xx after retries points to retry-timeout; registry text is one line without control characters, and short', () => {
     assert.match(fromResponse({ status: 503 }).message, /also after retries; if it is restarting or overloaded, raise the retry-timeout input/);
     const messy = fromResponse({ status: 400, body: Buffer.from(`{"errors": [\n\u0000\u001b[31m${'x'.repeat(1000)}`) }).message;
+    // eslint-disable-next-line no-control-regex -- the check is that no control character is printed
     assert.doesNotMatch(messy, /[\u0000-\u001f]/);
     assert.ok(messy.length < 500, `${messy.length} characters`);
     assert.match(fromResponse({ status: 502, body: Buffer.from('<!DOCTYPE html><html><body>Bad gateway</body></html>') }).message, /sent an HTML page instead of an error/);

@@ -100,6 +100,7 @@ describe('loadSigningKey', () => {
 
   it('never shows key material when the key is printed or serialized', async () => {
     const key = await loadSigningKey(keys.protected.armoredSecret, PASSPHRASE);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string, @typescript-eslint/restrict-template-expressions -- default stringification is what is checked
     for (const shown of [inspect(key, { depth: 10, showHidden: true }), JSON.stringify(key), String(key), `${key}`]) {
       assert.doesNotMatch(shown, /PRIVATE KEY|BEGIN PGP/);
       assert.ok(!shown.includes(PASSPHRASE));

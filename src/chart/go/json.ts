@@ -9,6 +9,7 @@ export type GoJsonValue = string | number | boolean | null | readonly GoJsonValu
 
 // What json.Marshal escapes: quote, backslash, control characters, the HTML-unsafe <, > and &,
 // U+2028/U+2029, and lone surrogates (invalid UTF-8, which Go replaces with U+FFFD).
+// eslint-disable-next-line no-control-regex -- the control characters are what Go escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
@@ -43,12 +44,12 @@ export function goJson(value: GoJsonValue): string {
     const map = value as ReadonlyMap<string, GoJsonValue>;
     return `{${sortedByUtf8([...map.keys()]).map((k) => `${goJsonString(k)}:${goJson(map.get(k)!)}`).join(',')}}`;
   }
-  return `{${Object.entries(value).map(([k, v]) => `${goJsonString(k)}:${goJson(v)}`).join(',')}}`;
+  return `{${Object.entries(value as { readonly [field: string]: GoJsonValue }).map(([k, v]) => `${goJsonString(k)}:${goJson(v)}`).join(',')}}`;
 }
 
 /** A Go map[string]string from a record, keys in the order Go writes them. */
 export function goMap(map: ReadonlyMap<string, string> | Readonly<Record<string, string>>): Map<string, string> {
-  const source = map instanceof Map ? map : new Map(Object.entries(map));
+  const source: ReadonlyMap<string, string> = map instanceof Map ? (map as ReadonlyMap<string, string>) : new Map(Object.entries(map as Readonly<Record<string, string>>));
   return new Map(sortedByUtf8([...source.keys()]).map((key) => [key, source.get(key)!]));
 }
 

@@ -129,7 +129,8 @@ class Decoder {
       }
     }
     if (isScalar(node)) {
-      const text = node.value === null || node.value === undefined ? '' : String(node.value);
+      // The failsafe schema leaves every scalar's value a string (or nothing, for an empty one).
+      const text = typeof node.value === 'string' ? node.value : '';
       const plain = node.type === 'PLAIN' || node.type === undefined;
       if (node.tag === STR_TAG || (!plain && !node.tag)) return text;
       return typed(resolvePlainScalar(text));
