@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   loginForLaterSteps
-} from "./chunks/chunk-N3G6422L.js";
+} from "./chunks/chunk-LGFREDGR.js";
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
@@ -30,13 +30,13 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-4HIIKNKX.js";
+} from "./chunks/chunk-34NAYXWO.js";
 import {
   describeError,
   isUserFacing,
   naming
-} from "./chunks/chunk-I6O3FVU2.js";
-import "./chunks/chunk-N4BKUJSG.js";
+} from "./chunks/chunk-EO4WWCF2.js";
+import "./chunks/chunk-64BA2NW5.js";
 import {
   require_api,
   require_dispatcher,
@@ -2076,7 +2076,7 @@ var Authorizer = class {
         return { probe: true };
       }
       const failure = await this.probe;
-      if (failure !== void 0) throw failure;
+      if (failure !== void 0) throw failure instanceof Error ? failure : new Error("the registry could not be reached", { cause: failure });
     }
     return { header: await this.currentHeader(scopes), probe: false };
   }
@@ -2573,10 +2573,10 @@ function tlsConnectOptions(options) {
   return out;
 }
 function withoutExperimentalWarning(create) {
-  const emitWarning = process.emitWarning;
+  const emitWarning = process.emitWarning.bind(process);
   process.emitWarning = ((warning2, ...rest) => {
     const code = rest[0]?.code;
-    if (code !== "UNDICI-EHPA") emitWarning.call(process, warning2, ...rest);
+    if (code !== "UNDICI-EHPA") emitWarning(warning2, ...rest);
   });
   try {
     return create();
@@ -5079,7 +5079,8 @@ async function prepareCharts(planned, settings) {
   }
 }
 async function discard(prepared) {
-  await Promise.all(prepared.map((p) => p.kind === "artifact" && p.scratch ? rm2(p.scratch, { recursive: true, force: true }) : void 0));
+  const scratch = prepared.flatMap((p) => p.kind === "artifact" && p.scratch ? [p.scratch] : []);
+  await Promise.all(scratch.map((dir) => rm2(dir, { recursive: true, force: true })));
 }
 async function prepareOne(planned, settings) {
   if (planned.kind === "oci-copy") return { kind: "copy", planned };
@@ -5513,7 +5514,7 @@ function plural(count, noun) {
 
 // src/signing.ts
 async function createSigner(config, log3) {
-  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-JX7OWCPQ.js");
+  const { loadSigningKey, provenanceMessage, signProvenance } = await import("./chunks/provenance-OBDG5DKY.js");
   const key = await loadSigningKey(config.signingKey, config.signingPassphrase || void 0);
   log3.info(`Signing with ${key.userId} (${key.fingerprint})`);
   if (!key.helm3Compatible) {
@@ -5552,7 +5553,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-UEBRRMF4.js");
+  const supplyChain = await import("./chunks/supply-chain-O22BMOWZ.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -5606,7 +5607,7 @@ ${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-K5R67YWO.js");
+  const dependencies = await import("./chunks/dependencies-7OAVTRCC.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

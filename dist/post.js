@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   logoutRecorded
-} from "./chunks/chunk-N3G6422L.js";
+} from "./chunks/chunk-LGFREDGR.js";
 import {
   describeError
-} from "./chunks/chunk-I6O3FVU2.js";
+} from "./chunks/chunk-EO4WWCF2.js";
 import {
   warning
 } from "./chunks/chunk-XWDYXING.js";

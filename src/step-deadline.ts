@@ -7,7 +7,7 @@ import { parseDuration } from './inputs.js';
 const GRACE_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 
-export class StepTimeoutError extends Error {
+class StepTimeoutError extends Error {
   override name = 'StepTimeoutError';
 }
 

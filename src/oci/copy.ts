@@ -11,7 +11,7 @@ import { OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, sha256Digest, type Blob,
 import type { IfExists } from './push-chart.js';
 import { addToReferrersIndex, listReferrers, referrersTag } from './referrers.js';
 
-export type CopyClient = Pick<
+type CopyClient = Pick<
   RegistryClient,
   'host' | 'checkManifest' | 'getManifest' | 'getBlob' | 'openBlob' | 'blobExists' | 'pushBlob' | 'mountBlob' | 'putManifest' | 'getReferrers'
 >;
@@ -28,7 +28,7 @@ export interface CopyOptions {
   dryRun?: boolean;
 }
 
-export interface CopyStats {
+interface CopyStats {
   /** Blobs mounted from the source repository (same registry). */
   mounted: number;
   /** Blobs sent (streamed from the source, or after a declined mount). */

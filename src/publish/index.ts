@@ -32,9 +32,9 @@ export interface PublishEnvironment {
   secure?: Secure;
   log: PublishLog;
   /** Runs a phase under a heading (a log group on a runner). */
-  phase<T>(title: string, work: () => Promise<T>): Promise<T>;
+  phase: <T>(title: string, work: () => Promise<T>) => Promise<T>;
   /** Called with every secret the registry sessions learn (tokens), before it could be logged. */
-  onSecret(secret: string): void;
+  onSecret: (secret: string) => void;
   /** Bounds the whole step: in-flight requests stop when it fires. */
   signal?: AbortSignal;
 }

@@ -33,7 +33,7 @@ export interface PlannedArchive extends Planned {
 }
 
 /** A version in a classic chart repository: downloaded by the prepare step, pushed byte for byte. */
-export interface PlannedClassic extends Planned {
+interface PlannedClassic extends Planned {
   kind: 'classic';
   repository: ClassicRepository;
   entry: IndexEntry;

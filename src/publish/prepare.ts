@@ -29,7 +29,7 @@ export interface PreparedCopy {
 }
 
 /** A remote chart that could not be fetched: reported on its own, the others go on. */
-export interface PreparationFailure {
+interface PreparationFailure {
   kind: 'failed';
   planned: PlannedChart;
   error: string;
@@ -71,7 +71,8 @@ export async function prepareCharts(planned: readonly PlannedChart[], settings: 
 
 /** Removes the archives the prepare step wrote (a given .tgz is never touched); safe to call twice. */
 export async function discard(prepared: readonly PreparedChart[]): Promise<void> {
-  await Promise.all(prepared.map((p) => (p.kind === 'artifact' && p.scratch ? rm(p.scratch, { recursive: true, force: true }) : undefined)));
+  const scratch = prepared.flatMap((p) => (p.kind === 'artifact' && p.scratch ? [p.scratch] : []));
+  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 // A remote chart fails on its own; a local chart's error propagates (collected by settleAll).

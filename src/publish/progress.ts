@@ -4,7 +4,7 @@ import type { ChartResult, ChartStatus } from './result.js';
 
 const EVERY_MS = 5_000;
 
-export function progressReporter(total: number, log: { info(message: string): void }): { add(result: ChartResult): void; stop(): void } {
+export function progressReporter(total: number, log: { info: (message: string) => void }): { add: (result: ChartResult) => void; stop: () => void } {
   const counts = new Map<ChartStatus, number>();
   let done = 0;
   const timer = setInterval(() => {

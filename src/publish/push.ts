@@ -14,9 +14,9 @@ import { chartResult, type ChartResult, type ChartStatus, type SupplyChainFields
 import { taggedName } from './target.js';
 
 export interface PublishLog {
-  info(message: string): void;
-  warning(message: string): void;
-  debug(message: string): void;
+  info: (message: string) => void;
+  warning: (message: string) => void;
+  debug: (message: string) => void;
 }
 
 export interface PushSettings {

@@ -11,8 +11,7 @@ export {
   type SourceInputs,
   type SourceSettings,
 } from './spec.js';
-export { parseRepoIndex, selectVersions, type IndexEntry, type RejectedEntry, type RepoIndex, type SelectOptions, type Selection } from './repo-index.js';
-export type { RepoHttpOptions } from './repo-http.js';
+export { parseRepoIndex, selectVersions, type IndexEntry, type SelectOptions } from './repo-index.js';
 export {
   classicArtifact,
   discardDownload,
@@ -20,6 +19,5 @@ export {
   openClassicRepository,
   type ClassicRepository,
   type ClassicRepositoryOptions,
-  type DownloadedChart,
 } from './classic.js';
-export { ociSourceReferences, readOciChart, type OciChart, type OciSourceClient } from './oci-source.js';
+export { ociSourceReferences, readOciChart } from './oci-source.js';

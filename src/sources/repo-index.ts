@@ -18,7 +18,7 @@ export interface IndexEntry {
 }
 
 /** A version that cannot be migrated, and why. */
-export interface RejectedEntry {
+interface RejectedEntry {
   name: string;
   version: string;
   reason: string;

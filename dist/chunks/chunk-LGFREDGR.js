@@ -10,7 +10,7 @@ import {
   recordSecrets,
   undoLogin,
   writeLogin
-} from "./chunk-I6O3FVU2.js";
+} from "./chunk-EO4WWCF2.js";
 import {
   getState,
   info,

@@ -47749,7 +47749,7 @@ var SupplyChainInputError = class extends Error {
 };
 var PUBLIC_GOOD = { fulcioUrl: "https://fulcio.sigstore.dev", rekorUrl: "https://rekor.sigstore.dev" };
 function githubEndpoints(serverUrl) {
-  let host = "github.com";
+  let host;
   try {
     host = new URL(serverUrl || "https://github.com").hostname;
   } catch {
@@ -53719,20 +53719,12 @@ var SupplyChain = class {
 };
 export {
   ARTIFACTHUB_TAG,
-  SigningError,
   SupplyChain,
   SupplyChainError,
   SupplyChainInputError,
-  attestChart,
-  buildProvenancePredicate,
   legacySignatureTag,
   parseArtifactHubRepo,
   pushArtifactHubRepo,
-  readArtifactHubRepo,
   requestIdToken,
-  resolveSigstoreEndpoints,
-  resolveSupplyChain,
-  signChart,
-  signChartLegacy,
-  storeAttestation
+  resolveSupplyChain
 };

@@ -5,15 +5,15 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-4HIIKNKX.js";
+} from "./chunk-34NAYXWO.js";
 import {
   HelmError,
   describeError,
   helmRegistryConfigPath,
   planLogin,
   writeLogin
-} from "./chunk-I6O3FVU2.js";
-import "./chunk-N4BKUJSG.js";
+} from "./chunk-EO4WWCF2.js";
+import "./chunk-64BA2NW5.js";
 import {
   HttpClient
 } from "./chunk-EAZZHUZX.js";

@@ -4,7 +4,7 @@ import {
   jsonToGoYaml,
   toGoYaml,
   writingYaml
-} from "./chunk-N4BKUJSG.js";
+} from "./chunk-64BA2NW5.js";
 import "./chunk-XDEXRFJC.js";
 import "./chunk-6DG7BXTN.js";
 
@@ -25622,13 +25622,15 @@ async function signProvenance(key, message) {
   if (/[ \t\r]$/m.test(message)) throw new Error("provenance message has trailing whitespace on a line");
   const privateKey = privateKeys.get(key);
   if (!privateKey) throw new TypeError("signProvenance needs a key from loadSigningKey");
-  const data = await sign({
+  const signed = await sign({
     message: await createMessage({ text: message }),
     signingKeys: privateKey,
     detached: true,
     format: "binary",
     config: { preferredHashAlgorithm: enums.hash.sha512 }
   });
+  if (!(signed instanceof Uint8Array)) throw new TypeError("openpgp returned no binary signature");
+  const data = signed;
   const signature = await readSignature({ binarySignature: data });
   const hashes = new Set(signature.packets.map((p) => enums.read(enums.hash, p.hashAlgorithm).toUpperCase()));
   const body = Buffer.from(data).toString("base64");

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   HelmError
-} from "./chunk-I6O3FVU2.js";
+} from "./chunk-EO4WWCF2.js";
 import {
   ChartError,
   GO_ZERO_TIME,
@@ -20,7 +20,7 @@ import {
   loadGoYaml,
   readingYaml,
   writingYaml
-} from "./chunk-N4BKUJSG.js";
+} from "./chunk-64BA2NW5.js";
 import {
   require_semver
 } from "./chunk-DY6HMFLD.js";
@@ -2707,7 +2707,7 @@ var TarReader = class {
     this.check();
   }
   fail(error) {
-    this.failure ??= error;
+    this.failure ??= error instanceof Error ? error : new Error("reading the archive failed", { cause: error });
   }
   check() {
     if (this.failure !== void 0) throw this.failure;
@@ -3170,7 +3170,7 @@ async function walk(absDir, relDir, ignore, files, ancestors, shownRoot) {
   const names = await readdir(absDir, { encoding: "buffer" }).catch((error) => {
     throw fsError(error, absDir);
   });
-  names.sort(Buffer.compare);
+  names.sort((a, b) => Buffer.compare(a, b));
   for (const rawName of names) {
     const name2 = rawName.toString("utf8");
     const rel = relDir === "" ? name2 : `${relDir}/${name2}`;
@@ -3213,11 +3213,11 @@ async function walk(absDir, relDir, ignore, files, ancestors, shownRoot) {
     files.push({
       name: rel,
       size: info.size,
-      read: async () => {
+      read: () => {
         try {
-          return stripBom(readFileSync(abs));
+          return Promise.resolve(stripBom(readFileSync(abs)));
         } catch (error) {
-          throw fsError(error, shown);
+          return Promise.reject(fsError(error, shown));
         }
       }
     });
@@ -3330,7 +3330,7 @@ async function readArchiveFiles(source, where, { keep = () => true, entries } = 
       return void 0;
     }
     const chunks = [];
-    files.push({ name: name2, size: entry.size, read: async () => stripBom(Buffer.concat(chunks)) });
+    files.push({ name: name2, size: entry.size, read: () => Promise.resolve(stripBom(Buffer.concat(chunks))) });
     return (chunk) => void chunks.push(Buffer.from(chunk));
   };
   try {
@@ -4276,8 +4276,8 @@ async function writeChart(writer, chart, prefix, written) {
   if (chart.lock !== void 0) await add("Chart.lock", Buffer.from(chart.lock, "utf8"));
   if (chart.values) await add("values.yaml", chart.values);
   if (chart.schema) await add("values.schema.json", chart.schema);
-  for (const f of chart.templates) await add(f.name, f.read);
-  for (const f of chart.files) await add(f.name, f.read);
+  for (const f of chart.templates) await add(f.name, () => f.read());
+  for (const f of chart.files) await add(f.name, () => f.read());
   const subcharts = [...chart.subcharts].sort((a, b) => Buffer.compare(Buffer.from(a.metadata.name), Buffer.from(b.metadata.name)));
   for (let i2 = 1; i2 < subcharts.length; i2++) {
     if (subcharts[i2].metadata.name === subcharts[i2 - 1].metadata.name) {

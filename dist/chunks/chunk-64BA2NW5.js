@@ -277,7 +277,7 @@ var Decoder = class {
       }
     }
     if ((0, import_yaml.isScalar)(node)) {
-      const text = node.value === null || node.value === void 0 ? "" : String(node.value);
+      const text = typeof node.value === "string" ? node.value : "";
       const plain = node.type === "PLAIN" || node.type === void 0;
       if (node.tag === STR_TAG || !plain && !node.tag) return text;
       return typed(resolvePlainScalar(text));

@@ -5,13 +5,18 @@ function describeError(error) {
   const parts = [];
   let current = error;
   for (let depth = 0; current !== void 0 && current !== null && depth < 4; depth++) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = current instanceof Error ? current.message : thrownText(current);
     if (message && !parts.some((p) => p.includes(message))) parts.push(message);
     current = current instanceof Error ? current.cause : void 0;
   }
   if (parts.length === 0) return "unknown error";
   const [first, ...causes] = parts;
   return causes.length === 0 ? first : `${first} (cause: ${causes.join(": ")})`;
+}
+function thrownText(value) {
+  if ((typeof value !== "object" || value === null) && typeof value !== "function") return String(value);
+  const toString = value.toString;
+  return typeof toString === "function" ? String(toString.call(value)) : Object.prototype.toString.call(value);
 }
 var USER_FACING = /* @__PURE__ */ new Set(["InputError", "StepTimeoutError", "ChartSourceError", "PreparationError", "ChartError", "OciInputError", "RegistryError", "SigningError", "SupplyChainError", "SupplyChainInputError", "HelmError", "RegistryConfigError", "SourceError"]);
 function isUserFacing(error) {
