@@ -3,24 +3,10 @@ import {
   loginForLaterSteps
 } from "./chunks/chunk-LGFREDGR.js";
 import {
-  DOCKER_MANIFEST_LIST_MEDIA_TYPE,
-  DOCKER_MANIFEST_MEDIA_TYPE,
-  HELM_CHART_LAYER_MEDIA_TYPE,
-  HELM_CONFIG_MEDIA_TYPE,
-  HELM_LEGACY_CHART_LAYER_MEDIA_TYPE,
-  HELM_PROV_LAYER_MEDIA_TYPE,
-  OCI_INDEX_MEDIA_TYPE,
-  OCI_MANIFEST_MEDIA_TYPE,
-  OciInputError,
-  RegistryError,
   addToReferrersIndex,
-  errorCode,
-  helmArtifact,
   listReferrers,
-  parseErrorBody,
-  referrersTag,
-  sha256Digest
-} from "./chunks/chunk-FO3YHIAF.js";
+  referrersTag
+} from "./chunks/chunk-JLNR2BAE.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -30,7 +16,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-34NAYXWO.js";
+} from "./chunks/chunk-K5O6N4KN.js";
 import {
   describeError,
   isUserFacing,
@@ -38,11 +24,27 @@ import {
 } from "./chunks/chunk-EO4WWCF2.js";
 import "./chunks/chunk-64BA2NW5.js";
 import {
-  require_api,
-  require_dispatcher,
-  require_env_http_proxy_agent,
-  require_semver
-} from "./chunks/chunk-DY6HMFLD.js";
+  DEFAULT_RETRY_POLICY,
+  HELM_CONFIG_MEDIA_TYPE,
+  HELM_PROV_LAYER_MEDIA_TYPE,
+  OCI_INDEX_MEDIA_TYPE,
+  OCI_MANIFEST_MEDIA_TYPE,
+  OciInputError,
+  RegistryClient,
+  RegistryError,
+  Transport,
+  abortableSleep,
+  errorCode,
+  headerValue,
+  helmArtifact,
+  parseRegistryUrl,
+  pushChart,
+  repositoryFor,
+  require_semver,
+  sha256Digest,
+  tagForVersion,
+  withRetry
+} from "./chunks/chunk-BZAIYMJ5.js";
 import {
   debug,
   getExecOutput,
@@ -1843,1575 +1845,8 @@ var require_picomatch2 = __commonJS({
 import { tmpdir } from "node:os";
 
 // src/inputs.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
-
-// src/oci/client.ts
-import { createHash } from "node:crypto";
-import { pipeline, Transform as Transform2 } from "node:stream";
-
-// src/oci/challenge.ts
-var TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
-var Scanner = class {
-  constructor(s) {
-    this.s = s;
-  }
-  s;
-  i = 0;
-  get done() {
-    return this.i >= this.s.length;
-  }
-  peek() {
-    return this.s[this.i] ?? "";
-  }
-  skipSpaces() {
-    while (this.peek() === " " || this.peek() === "	") this.i++;
-  }
-  skipSpacesAndCommas() {
-    while (this.peek() === " " || this.peek() === "	" || this.peek() === ",") this.i++;
-  }
-  token() {
-    const start = this.i;
-    while (!this.done && TCHAR.test(this.peek())) this.i++;
-    return this.s.slice(start, this.i);
-  }
-  quoted() {
-    this.i++;
-    let out = "";
-    while (!this.done && this.peek() !== '"') {
-      if (this.peek() === "\\" && this.i + 1 < this.s.length) this.i++;
-      out += this.s[this.i++];
-    }
-    this.i++;
-    return out;
-  }
-  /** After a comma: does a `name=` parameter follow (true) or a new challenge's scheme (false)? */
-  paramFollows() {
-    const save = this.i;
-    this.skipSpacesAndCommas();
-    const name = this.token();
-    this.skipSpaces();
-    const result = name !== "" && this.peek() === "=";
-    this.i = save;
-    return result;
-  }
-};
-function parseChallenges(header) {
-  if (header === void 0) return [];
-  if (typeof header !== "string") return header.flatMap((h) => parseChallenges(h));
-  const sc = new Scanner(header);
-  const challenges = [];
-  while (true) {
-    sc.skipSpacesAndCommas();
-    if (sc.done) break;
-    const scheme = sc.token();
-    if (scheme === "") {
-      sc.i++;
-      continue;
-    }
-    const challenge = { scheme: scheme.toLowerCase(), params: {} };
-    challenges.push(challenge);
-    sc.skipSpaces();
-    if (sc.peek() !== "," && !sc.paramFollows()) {
-      while (!sc.done && sc.peek() !== ",") sc.i++;
-      continue;
-    }
-    while (sc.paramFollows()) {
-      sc.skipSpacesAndCommas();
-      const name = sc.token().toLowerCase();
-      sc.skipSpaces();
-      sc.i++;
-      sc.skipSpaces();
-      challenge.params[name] = sc.peek() === '"' ? sc.quoted() : sc.token();
-      sc.skipSpaces();
-      if (sc.peek() !== ",") break;
-    }
-  }
-  return challenges;
-}
-function challengeScopes(challenge) {
-  return (challenge.params.scope ?? "").split(" ").filter(Boolean);
-}
-
-// src/oci/response-errors.ts
-var SNIPPET_LIMIT = 300;
-function registrySaid(entries, body) {
-  const text = entries.length > 0 ? entries.map((e) => [e.code, e.message].filter(Boolean).join(": ")).join("; ") : body?.subarray(0, 4 * SNIPPET_LIMIT).toString("utf8") ?? "";
-  const line = text.replace(/[\s\p{Cc}]+/gu, " ").trim();
-  if (line === "") return "";
-  if (entries.length === 0 && line.startsWith("<")) return " (the registry sent an HTML page instead of an error)";
-  return ` (registry said: ${line.length > SNIPPET_LIMIT ? `${line.slice(0, SNIPPET_LIMIT)}\u2026` : line})`;
-}
-function ghcrHint(host) {
-  if (host !== "ghcr.io") return "";
-  return " On ghcr.io the token needs the write:packages scope; with GITHUB_TOKEN, give the job `permissions: packages: write`, and if the package already exists, grant this repository write access to it in the package settings.";
-}
-function ecrHint(host, repository) {
-  if (!/\.dkr\.ecr\.[^.]+\.amazonaws\.com(\.cn)?$/.test(host)) return "";
-  return ` On Amazon ECR, create it with \`aws ecr create-repository --repository-name ${repository ?? "<name>"}\`.`;
-}
-function errorFromResponse(ctx) {
-  const entries = parseErrorBody(ctx.body);
-  const codes = entries.map((e) => e.code).filter(Boolean);
-  const where = ctx.repository ? `${ctx.host}/${ctx.repository}` : ctx.host;
-  const said = registrySaid(entries, ctx.body);
-  const prefix = `could not ${ctx.operation} (${where})`;
-  const base = { host: ctx.host, repository: ctx.repository, status: ctx.status, codes };
-  const access = ctx.write ? "push to" : "pull from";
-  const denied = ctx.status === 403 || codes.includes("DENIED") || ctx.status === 401 && ctx.challengeError === "insufficient_scope" && ctx.hasCredentials;
-  if (denied && entries.some((e) => /token has expired/i.test(e.message))) {
-    return new RegistryError(
-      `${prefix}: the registry ${ctx.host} says the login token has expired (HTTP ${ctx.status}): get a fresh one in the same job right before this step (for ECR, aws-actions/amazon-ecr-login; its tokens last 12 hours).${said}`,
-      { kind: "unauthorized", ...base }
-    );
-  }
-  if (denied) {
-    return new RegistryError(
-      `${prefix}: the registry ${ctx.host} denied access (HTTP ${ctx.status}): the credentials are valid but have no permission to ${access} ${where}.${ghcrHint(ctx.host)}${said}`,
-      { kind: "denied", ...base }
-    );
-  }
-  if (ctx.status === 401) {
-    const message = ctx.hasCredentials ? `the registry ${ctx.host} refused the credentials (HTTP 401). Check the username and password inputs: the user must exist and the password or token must be valid and not expired.` : `the registry ${ctx.host} requires credentials (HTTP 401) and none were given: set the username and password inputs.`;
-    return new RegistryError(`${prefix}: ${message}${said}`, { kind: "unauthorized", ...base });
-  }
-  if (codes.includes("NAME_UNKNOWN")) {
-    return new RegistryError(
-      `${prefix}: the repository ${where} does not exist and this registry does not create repositories on push: create it first.${ecrHint(ctx.host, ctx.repository)}${said}`,
-      { kind: "name-unknown", ...base }
-    );
-  }
-  if (ctx.status === 429 || codes.includes("TOOMANYREQUESTS")) {
-    const after = ctx.retryAfter ? ` (Retry-After: ${ctx.retryAfter})` : "";
-    return new RegistryError(
-      `${prefix}: the registry ${ctx.host} is rate limiting requests (HTTP 429)${after} and retries did not help: run the job again later or publish fewer charts at once.${said}`,
-      { kind: "rate-limited", ...base }
-    );
-  }
-  if (ctx.status === 400 && ctx.body?.toString().includes("HTTP request to an HTTPS server")) {
-    return new RegistryError(
-      `${prefix}: ${ctx.host} serves HTTPS but the request was plain HTTP: remove the plain-http input.`,
-      { kind: "protocol", ...base }
-    );
-  }
-  if (ctx.status >= 500) {
-    return new RegistryError(`${prefix}: the registry ${ctx.host} failed with HTTP ${ctx.status}, also after retries${said}; if it is restarting or overloaded, raise the retry-timeout input to wait longer.`, {
-      kind: "server",
-      ...base
-    });
-  }
-  return new RegistryError(`${prefix}: the registry ${ctx.host} answered HTTP ${ctx.status}.${said}`, { kind: "protocol", ...base });
-}
-
-// src/oci/auth.ts
-var DEFAULT_TOKEN_SECONDS = 60;
-var EXPIRY_MARGIN_MS = 1e4;
-var expiryMargin = (lifetimeMs) => Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 10);
-function scopeAtoms(scope) {
-  const first = scope.indexOf(":");
-  const last = scope.lastIndexOf(":");
-  if (first === -1 || first === last) return [scope];
-  const resource = scope.slice(0, last);
-  return scope.slice(last + 1).split(",").filter(Boolean).map((action) => `${resource}:${action}`);
-}
-function atomsToScopes(atoms) {
-  const byResource = /* @__PURE__ */ new Map();
-  for (const atom of atoms) {
-    const last = atom.lastIndexOf(":");
-    const resource = last === -1 ? atom : atom.slice(0, last);
-    const action = last === -1 ? "" : atom.slice(last + 1);
-    const actions = byResource.get(resource) ?? /* @__PURE__ */ new Set();
-    if (action) actions.add(action);
-    byResource.set(resource, actions);
-  }
-  return [...byResource.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([resource, actions]) => actions.size > 0 ? `${resource}:${[...actions].sort().join(",")}` : resource);
-}
-function repositoryScope(repository, push) {
-  return `repository:${repository}:${push ? "pull,push" : "pull"}`;
-}
-var Authorizer = class {
-  constructor(options) {
-    this.options = options;
-    this.now = options.now ?? Date.now;
-    const creds = options.credentials;
-    if (creds) {
-      const encoded = Buffer.from(`${creds.username}:${creds.password}`, "utf8").toString("base64");
-      options.onSecret(creds.password);
-      options.onSecret(encoded);
-      this.basicHeader = `Basic ${encoded}`;
-    }
-  }
-  options;
-  scheme = "unknown";
-  realm;
-  service;
-  /** Resolves with undefined when the scheme is known, or with the error that stopped the probe. */
-  probe;
-  releaseProbe;
-  tokens = [];
-  inflight = /* @__PURE__ */ new Map();
-  basicHeader;
-  now;
-  /** Token requests sent, for request accounting. */
-  tokenRequests = 0;
-  get hasCredentials() {
-    return this.options.credentials !== void 0;
-  }
-  get knownScheme() {
-    return this.scheme;
-  }
-  /**
-   * The Authorization header for a registry request needing `scopes`. While the scheme is unknown,
-   * one request at a time goes out bare as the probe (`probe: true`; the caller must call
-   * settleProbe) and the others wait for what it learns. If the probe could not reach the
-   * registry at all, the waiting requests fail with its error instead of each trying (and timing
-   * out) in turn.
-   */
-  async headerFor(scopes) {
-    while (this.scheme === "unknown") {
-      if (!this.probe) {
-        this.probe = new Promise((resolve5) => {
-          this.releaseProbe = resolve5;
-        });
-        return { probe: true };
-      }
-      const failure = await this.probe;
-      if (failure !== void 0) throw failure instanceof Error ? failure : new Error("the registry could not be reached", { cause: failure });
-    }
-    return { header: await this.currentHeader(scopes), probe: false };
-  }
-  /**
-   * Records what the probe's response says about the scheme and lets waiting requests go; with
-   * `failure` (no response), they fail with it.
-   */
-  settleProbe(response, failure) {
-    const release = this.releaseProbe;
-    this.probe = void 0;
-    this.releaseProbe = void 0;
-    try {
-      if (response) this.learn(response);
-    } finally {
-      release?.(response ? void 0 : failure);
-    }
-  }
-  /**
-   * A registry request got 401: learn the challenge, get a fresh credential. True when retrying
-   * the request with a new header makes sense.
-   */
-  async onUnauthorized(response, scopes, sentHeader) {
-    const challenge = this.learn(response);
-    if (!challenge) return false;
-    if (challenge.scheme === "basic") {
-      return this.basicHeader !== void 0 && sentHeader !== this.basicHeader;
-    }
-    if (sentHeader?.startsWith("Bearer ")) {
-      const used = sentHeader.slice("Bearer ".length);
-      this.tokens = this.tokens.filter((t) => t.value !== used);
-    }
-    const needed = new Set([...scopes, ...challengeScopes(challenge)].flatMap(scopeAtoms));
-    const token = await this.tokenFor(needed);
-    return `Bearer ${token.value}` !== sentHeader;
-  }
-  /** Fetches one token for all these scopes at once (when the registry uses tokens). */
-  async prefetch(scopes) {
-    if (this.scheme !== "bearer") return;
-    await this.tokenFor(new Set(scopes.flatMap(scopeAtoms)));
-  }
-  learn(response) {
-    if (response.status !== 401) {
-      if (this.scheme === "unknown") this.scheme = "none";
-      return void 0;
-    }
-    const challenges = parseChallenges(response.headers["www-authenticate"]);
-    const bearer = challenges.find((c) => c.scheme === "bearer" && c.params.realm);
-    const basic = challenges.find((c) => c.scheme === "basic");
-    if (bearer) {
-      let realm;
-      try {
-        realm = new URL(bearer.params.realm);
-        if (realm.protocol !== "https:" && realm.protocol !== "http:") throw new TypeError(`unsupported protocol ${realm.protocol}`);
-      } catch (error) {
-        throw new RegistryError(
-          `the registry ${this.options.host} sent an invalid token realm "${bearer.params.realm}"`,
-          { kind: "protocol", host: this.options.host, status: 401 },
-          { cause: error }
-        );
-      }
-      this.scheme = "bearer";
-      this.realm = realm;
-      this.service = bearer.params.service;
-      return bearer;
-    }
-    if (basic) {
-      this.scheme = "basic";
-      return basic;
-    }
-    if (this.scheme === "unknown") this.scheme = "none";
-    return void 0;
-  }
-  async currentHeader(scopes) {
-    if (this.scheme === "basic") return this.basicHeader;
-    if (this.scheme !== "bearer") return void 0;
-    const token = await this.tokenFor(new Set(scopes.flatMap(scopeAtoms)));
-    return `Bearer ${token.value}`;
-  }
-  cached(atoms) {
-    const now = this.now();
-    this.tokens = this.tokens.filter((t) => t.expiresAt > now);
-    return this.tokens.find((t) => [...atoms].every((a) => t.atoms.has(a)));
-  }
-  /** A valid token covering all atoms: cached, being fetched, or fetched now. */
-  async tokenFor(atoms) {
-    const hit = this.cached(atoms);
-    if (hit) return hit;
-    const scopes = atomsToScopes(atoms);
-    const key = scopes.join(" ");
-    let pending = this.inflight.get(key);
-    if (!pending) {
-      pending = this.fetchToken(scopes, atoms).finally(() => this.inflight.delete(key));
-      this.inflight.set(key, pending);
-    }
-    return pending;
-  }
-  async fetchToken(scopes, atoms) {
-    const realm = this.realm;
-    const creds = this.options.credentials;
-    if (creds && realm.protocol !== "https:" && !this.options.plainHttp) {
-      throw new RegistryError(
-        `the registry ${this.options.host} sends token requests to ${realm.origin}, which is not HTTPS: refusing to send the credentials there. If the registry really has no TLS, set plain-http: true.`,
-        { kind: "protocol", host: this.options.host }
-      );
-    }
-    const url = new URL(realm.href);
-    if (this.service) url.searchParams.append("service", this.service);
-    for (const scope of scopes) url.searchParams.append("scope", scope);
-    const headers = { accept: "application/json" };
-    if (this.basicHeader) headers.authorization = this.basicHeader;
-    this.tokenRequests++;
-    const response = await this.options.get(url, headers);
-    if (response.status !== 200) {
-      throw errorFromResponse({
-        host: this.options.host,
-        operation: `get a token from ${realm.host}`,
-        status: response.status,
-        body: response.body,
-        hasCredentials: this.hasCredentials,
-        write: scopes.some((s) => s.endsWith(":push") || s.includes(",push"))
-      });
-    }
-    let parsed;
-    try {
-      parsed = JSON.parse(response.body.toString("utf8"));
-    } catch (error) {
-      throw new RegistryError(`the token service ${realm.host} answered with something that is not JSON`, { kind: "protocol", host: this.options.host }, { cause: error });
-    }
-    for (const secret of [parsed.token, parsed.access_token, parsed.refresh_token]) {
-      if (typeof secret === "string" && secret !== "") this.options.onSecret(secret);
-    }
-    const value = typeof parsed.token === "string" && parsed.token !== "" ? parsed.token : parsed.access_token;
-    if (typeof value !== "string" || value === "") {
-      throw new RegistryError(`the token service ${realm.host} answered without a token`, { kind: "protocol", host: this.options.host });
-    }
-    const seconds = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
-    const lifetime = seconds * 1e3;
-    const token = { value, atoms: new Set(atoms), expiresAt: this.now() + lifetime - expiryMargin(lifetime) };
-    this.tokens.push(token);
-    this.options.debug(`auth: token for ${scopes.length === 0 ? "(no scope)" : scopes.join(" ")} from ${realm.host}, valid ${Math.round(lifetime / 1e3)} s`);
-    return token;
-  }
-};
-
-// src/oci/reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])$`);
-var PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG_RE = /^\w[\w.-]{0,127}$/;
-var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-var NAME_TOTAL_MAX = 255;
-function parseRegistryUrl(input) {
-  const trimmed = input.trim();
-  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? "";
-  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
-  if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
-  if (scheme && scheme[1].toLowerCase() !== "oci") {
-    const rest2 = raw.slice(scheme[0].length);
-    const name = scheme[1].toLowerCase();
-    let message = `the registry URL "${raw}" starts with ${name}://, but Helm OCI registries are written oci://host/namespace: use oci://${rest2}`;
-    if (name === "http") message += ", and set the plain-http input to true if the registry serves plain HTTP without TLS";
-    else if (name === "https") message += " (HTTPS is the default)";
-    throw new OciInputError(message);
-  }
-  if (!scheme) {
-    if (trimmed !== raw) throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
-    throw new OciInputError(`the registry URL "${raw}" has no oci:// scheme: use oci://${raw}`);
-  }
-  const rest = raw.slice(scheme[0].length);
-  if (trimmed !== raw) {
-    throw new OciInputError(`the registry URL "${raw}" contains credentials before the host: remove them and use the username and password inputs`);
-  }
-  const junk = /[\s?#]/.exec(rest);
-  if (junk) {
-    throw new OciInputError(`the registry URL "${raw}" has unexpected text from "${rest.slice(junk.index)}": expected only oci://host[:port]/namespace (no query, fragment or spaces)`);
-  }
-  const slash = rest.indexOf("/");
-  const authority = slash === -1 ? rest : rest.slice(0, slash);
-  const path = slash === -1 ? "" : rest.slice(slash + 1).replace(/\/$/, "");
-  if (authority === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
-  const hostPort = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
-  const hostname = hostPort[1];
-  const port = hostPort[2];
-  if (hostname === "") throw new OciInputError(`the registry URL "${raw}" has no host: expected oci://host[:port]/namespace`);
-  if (!HOST_RE.test(hostname)) {
-    throw new OciInputError(`the registry URL "${raw}" has an invalid host "${hostname}": expected a DNS name, an IPv4 address or a bracketed IPv6 address`);
-  }
-  if (port !== void 0 && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-    throw new OciInputError(`the registry URL "${raw}" has an invalid port "${port}": expected a number from 1 to 65535`);
-  }
-  if (/[:@]/.test(path)) {
-    throw new OciInputError(
-      `the registry URL "${raw}" has a tag or digest ("${path.slice(path.search(/[:@]/))}"): give only oci://host[:port]/namespace; the chart name and version are appended as <name>:<version>`
-    );
-  }
-  if (path !== "") {
-    for (const component of path.split("/")) {
-      if (component === "") throw new OciInputError(`the registry URL "${raw}" has an empty path segment ("//"): remove the extra slash`);
-      if (component !== component.toLowerCase() && PATH_COMPONENT_RE.test(component.toLowerCase())) {
-        throw new OciInputError(`the registry URL "${raw}" has upper case in the namespace "${path}": OCI repository names are lower case, use "${path.toLowerCase()}"`);
-      }
-      if (!PATH_COMPONENT_RE.test(component)) {
-        throw new OciInputError(
-          `the registry URL "${raw}" has an invalid namespace segment "${component}": segments are lower case letters and digits, separated by ".", "_", "__" or dashes`
-        );
-      }
-    }
-  }
-  return { host: authority, namespace: path };
-}
-function repositoryFor(target, chartName) {
-  if (!PATH_COMPONENT_RE.test(chartName)) {
-    const lower = chartName.toLowerCase();
-    const hint = lower !== chartName && PATH_COMPONENT_RE.test(lower) ? ` (for example "${lower}")` : "";
-    throw new OciInputError(
-      `the chart name "${chartName}" cannot be an OCI repository name: repository names are lower case letters and digits separated by ".", "_", "__" or dashes. Helm packages such a chart but cannot push it; rename the chart in Chart.yaml${hint}`
-    );
-  }
-  const repository = target.namespace ? `${target.namespace}/${chartName}` : chartName;
-  if (target.host.length + 1 + repository.length > NAME_TOTAL_MAX) {
-    throw new OciInputError(`the reference ${target.host}/${repository} is longer than ${NAME_TOTAL_MAX} characters: use a shorter namespace or chart name`);
-  }
-  return repository;
-}
-function tagForVersion(version) {
-  const tag = version.replaceAll("+", "_");
-  if (!TAG_RE.test(tag)) {
-    throw new OciInputError(
-      `the chart version "${version}" cannot be an OCI tag ("${tag}"): tags are 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`
-    );
-  }
-  return tag;
-}
-function isRepositoryName(value) {
-  return value !== "" && value.split("/").every((c) => PATH_COMPONENT_RE.test(c));
-}
-function isDigest(reference) {
-  return DIGEST_RE.test(reference);
-}
-function checkReference(repository, reference) {
-  if (!isRepositoryName(repository)) throw new OciInputError(`"${repository}" is not a valid OCI repository name`);
-  if (reference !== void 0 && !TAG_RE.test(reference) && !isDigest(reference)) {
-    throw new OciInputError(`"${reference}" is neither a valid tag nor a digest`);
-  }
-}
-
-// src/oci/network-errors.ts
-var TLS_UNTRUSTED = /* @__PURE__ */ new Set([
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_UNTRUSTED",
-  "CERT_SIGNATURE_FAILURE"
-]);
-var TLS_NOT_TLS = /* @__PURE__ */ new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG", "ERR_SSL_HTTP_REQUEST"]);
-var TLS_CLIENT_CERT = /* @__PURE__ */ new Set([
-  "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
-  "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE",
-  "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA",
-  "ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN"
-]);
-function errorFromNetwork(error, ctx) {
-  if (error instanceof RegistryError) return error;
-  const code = errorCode(error) ?? "";
-  const where = ctx.repository ? `${ctx.host}/${ctx.repository}` : ctx.host;
-  const prefix = `could not ${ctx.operation} (${where})`;
-  const base = { host: ctx.host, repository: ctx.repository };
-  if (ctx.aborted) {
-    return new RegistryError(
-      `${prefix}: the step ran out of time while waiting for ${ctx.host} to ${ctx.operation}; raise the timeout input if the registry is just slow.`,
-      { kind: "aborted", ...base },
-      { cause: error }
-    );
-  }
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\/\/[^/@\s]+@/g, "//***@");
-  const hostname = ctx.host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  if (TLS_UNTRUSTED.has(code)) {
-    return new RegistryError(
-      `${prefix}: the TLS certificate of ${ctx.host} is not trusted (${code}: ${text}). If the registry uses a private or self-signed CA, give its certificate in the ca-file input; only for testing, set insecure-skip-tls-verify: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-    return new RegistryError(
-      `${prefix}: the TLS certificate of ${ctx.host} is not valid for the name ${hostname} (${text}). Use the host name the certificate was issued for in the registry URL; only for testing, set insecure-skip-tls-verify: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") {
-    return new RegistryError(
-      `${prefix}: the TLS certificate of ${ctx.host} is ${code === "CERT_HAS_EXPIRED" ? "expired" : "not yet valid"}. Renew it on the registry; only for testing, set insecure-skip-tls-verify: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (TLS_NOT_TLS.has(code) || /wrong version number/i.test(text)) {
-    return new RegistryError(
-      `${prefix}: ${ctx.host} did not answer with TLS; it seems to serve plain HTTP. For a registry without TLS, set plain-http: true.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (TLS_CLIENT_CERT.has(code)) {
-    return new RegistryError(
-      `${prefix}: ${ctx.host} refused the TLS handshake (${code}): it requires a client certificate it trusts; check the cert-file and key-file inputs.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
-    return new RegistryError(
-      `${prefix}: the TLS connection to ${ctx.host} failed (${code}: ${text}). Check the ca-file and insecure-skip-tls-verify inputs, or plain-http for a registry without TLS.`,
-      { kind: "tls", ...base },
-      { cause: error }
-    );
-  }
-  const plainHint = ctx.plainHttp ? " If the registry serves HTTPS, remove the plain-http input." : ctx.clientCertificate ? "" : " If the registry requires TLS client certificates (mutual TLS), set the cert-file and key-file inputs.";
-  if (code === "ECONNREFUSED") {
-    return new RegistryError(
-      `${prefix}: could not connect to ${ctx.host}: connection refused${ctx.reachedBefore ? " (it answered earlier and did not come back in time; raise the retry-timeout input to wait longer)" : ". Check the host and port in the registry URL"}.`,
-      { kind: "connection", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
-    return new RegistryError(
-      `${prefix}: the host name ${hostname} could not be resolved (${code}). Check the registry URL.`,
-      { kind: "connection", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT") {
-    return new RegistryError(
-      `${prefix}: connecting to ${ctx.host} timed out. Check the host and port, and the HTTPS_PROXY/NO_PROXY settings.`,
-      { kind: "connection", ...base },
-      { cause: error }
-    );
-  }
-  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "ERR_REQUEST_DEADLINE") {
-    return new RegistryError(`${prefix}: ${ctx.host} did not answer in time, also after retries (${text}).`, { kind: "timeout", ...base }, { cause: error });
-  }
-  if (code === "ERR_RESPONSE_TOO_LARGE") {
-    return new RegistryError(`${prefix}: ${text}; refusing to read it.`, { kind: "protocol", ...base }, { cause: error });
-  }
-  return new RegistryError(
-    `${prefix}: the connection to ${ctx.host} failed (${code || text}).${plainHint}`,
-    { kind: "connection", ...base },
-    { cause: error }
-  );
-}
-
-// src/oci/retry.ts
-var DEFAULT_RETRY_POLICY = {
-  maxAttempts: 20,
-  maxElapsedMs: 6e4,
-  baseDelayMs: 250,
-  factor: 2,
-  jitter: 0.2,
-  maxDelayMs: 5e3
-};
-function isRetryableStatus(status) {
-  return status === 408 || status === 429 || status >= 500 && status !== 501 && status !== 505;
-}
-var RETRYABLE_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ECONNABORTED",
-  "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-  "ERR_REQUEST_DEADLINE"
-]);
-function isRetryableError(error, reachedBefore = false) {
-  const code = errorCode(error);
-  if (code === "ECONNREFUSED") return reachedBefore;
-  return code !== void 0 && RETRYABLE_CODES.has(code);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0) return void 0;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
-}
-function retryDelay(attempt, outcome, elapsedMs, policy = DEFAULT_RETRY_POLICY, random = Math.random, now = Date.now()) {
-  if (attempt + 1 >= policy.maxAttempts) return void 0;
-  if (outcome.error !== void 0) {
-    if (!isRetryableError(outcome.error, outcome.reachedBefore)) return void 0;
-  } else if (outcome.status === void 0 || !isRetryableStatus(outcome.status)) {
-    return void 0;
-  }
-  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** attempt);
-  const jittered = Math.round(backoff * (1 - policy.jitter + 2 * policy.jitter * random()));
-  const after = parseRetryAfter(outcome.retryAfter, now);
-  const delay = after === void 0 ? jittered : Math.max(after, jittered);
-  return elapsedMs + delay > policy.maxElapsedMs ? void 0 : delay;
-}
-var defaultSleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
-function abortableSleep(signal) {
-  if (!signal) return defaultSleep;
-  return (ms) => new Promise((resolve5, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve5();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-async function withRetry(send, hooks) {
-  const policy = hooks.policy ?? DEFAULT_RETRY_POLICY;
-  const sleep = hooks.sleep ?? defaultSleep;
-  const now = hooks.now ?? Date.now;
-  const started = now();
-  for (let attempt = 0; ; attempt++) {
-    let outcome;
-    let response;
-    try {
-      response = await send(attempt);
-      const retryAfter = response.headers["retry-after"];
-      outcome = { status: response.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
-    } catch (error) {
-      outcome = { error, reachedBefore: hooks.reachedBefore?.() ?? false };
-    }
-    const delay = hooks.canResend ? retryDelay(attempt, outcome, now() - started, policy) : void 0;
-    if (delay === void 0) {
-      if (response) return response;
-      throw outcome.error;
-    }
-    hooks.onRetry?.({ attempt: attempt + 1, delayMs: delay, status: outcome.status, error: outcome.error });
-    await sleep(delay);
-  }
-}
-
-// src/oci/session.ts
-import { setMaxListeners } from "node:events";
-
-// src/oci/transport.ts
-var import_dispatcher = __toESM(require_dispatcher(), 1);
-var import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent(), 1);
-var import_api = __toESM(require_api(), 1);
 import { readFileSync } from "node:fs";
-import { Transform } from "node:stream";
-import * as tls from "node:tls";
-Object.assign(import_dispatcher.default.prototype, import_api.default);
-var DEFAULT_DEADLINE = { baseMs: 6e4, perMiBMs: 1e4 };
-function headerValue(headers, name) {
-  const value = headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-var DEFAULT_MAX_RESPONSE = 4 * 1024 * 1024;
-var MIB = 1024 * 1024;
-var TransportError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-};
-function defaultCaCertificates() {
-  const getCa = tls.getCACertificates;
-  if (getCa) return getCa("default");
-  const certs = [...tls.rootCertificates];
-  const extra = process.env.NODE_EXTRA_CA_CERTS;
-  if (extra) {
-    try {
-      certs.push(readFileSync(extra, "utf8"));
-    } catch {
-    }
-  }
-  return certs;
-}
-function tlsConnectOptions(options) {
-  const out = {};
-  if (!options) return out;
-  if (options.insecureSkipTlsVerify) out.rejectUnauthorized = false;
-  if (options.ca) out.ca = [...defaultCaCertificates(), options.ca];
-  if (options.cert) out.cert = options.cert;
-  if (options.key) out.key = options.key;
-  return out;
-}
-function withoutExperimentalWarning(create) {
-  const emitWarning = process.emitWarning.bind(process);
-  process.emitWarning = ((warning2, ...rest) => {
-    const code = rest[0]?.code;
-    if (code !== "UNDICI-EHPA") emitWarning(warning2, ...rest);
-  });
-  try {
-    return create();
-  } finally {
-    process.emitWarning = emitWarning;
-  }
-}
-var Transport = class {
-  scheme;
-  dispatcher;
-  idleTimeout;
-  deadline;
-  constructor(options = {}) {
-    this.scheme = options.plainHttp ? "http" : "https";
-    this.idleTimeout = options.idleTimeoutMs ?? 6e4;
-    this.deadline = options.deadline ?? DEFAULT_DEADLINE;
-    const tlsOptions = tlsConnectOptions(options);
-    const connectTimeout = options.connectTimeoutMs ?? 3e4;
-    if (tlsOptions.ca) tlsOptions.secureContext = tls.createSecureContext(tlsOptions);
-    this.dispatcher = withoutExperimentalWarning(() => new import_env_http_proxy_agent.default({
-      ...options.proxy,
-      // direct connections
-      connect: { ...tlsOptions, timeout: connectTimeout },
-      // the TLS session tunnelled through an HTTPS_PROXY to the registry
-      requestTls: { ...tlsOptions, timeout: connectTimeout },
-      // the proxy itself: trust the same extra CA (a TLS-intercepting proxy usually needs it)
-      proxyTls: { ...tlsOptions.ca ? { ca: tlsOptions.ca } : {}, timeout: connectTimeout },
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 3e4,
-      connections: options.connections ?? 32,
-      headersTimeout: this.idleTimeout,
-      bodyTimeout: this.idleTimeout
-    }));
-  }
-  /** Sends one request and reads the whole response body, within the request's deadline. */
-  async send(request) {
-    const limit = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
-    const sent = Buffer.isBuffer(request.body) ? request.body.length : request.bodyBytes ?? 0;
-    const timer = new AbortController();
-    const allowed = (received) => this.deadline.baseMs + (sent + received) / MIB * this.deadline.perMiBMs;
-    let allowedMs = allowed(0);
-    const started = Date.now();
-    let handle = setTimeout(expire, allowedMs);
-    const url = request.url;
-    function expire() {
-      timer.abort(new TransportError(`${url.host} did not complete the request within ${Math.round(allowedMs / 1e3)} s`, "ERR_REQUEST_DEADLINE"));
-    }
-    const extendFor = (received) => {
-      const next = allowed(Math.min(received, limit));
-      if (next <= allowedMs) return;
-      allowedMs = next;
-      clearTimeout(handle);
-      handle = setTimeout(expire, Math.max(0, started + allowedMs - Date.now()));
-    };
-    const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
-    let streaming = false;
-    try {
-      const response = await this.dispatcher.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal
-      });
-      const length = Number(headerValue(response.headers, "content-length") ?? "0");
-      const declared = Number.isSafeInteger(length) && length > 0 ? length : 0;
-      if (request.method !== "HEAD" && declared > limit) {
-        response.body.on("error", () => {
-        }).destroy();
-        throw new TransportError(`${url.host} announced a response of ${declared} bytes, more than the ${limit} expected`, "ERR_RESPONSE_TOO_LARGE");
-      }
-      if (request.method !== "HEAD") extendFor(declared);
-      if (request.stream && response.statusCode >= 200 && response.statusCode < 300) {
-        streaming = true;
-        const stream = bounded(response.body, { limit, declared, url, extendFor, signal, done: () => clearTimeout(handle) });
-        return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url, stream };
-      }
-      const chunks = [];
-      let total = 0;
-      for await (const chunk of response.body) {
-        total += chunk.length;
-        if (total > limit) {
-          response.body.destroy();
-          throw new TransportError(`${url.host} sent a response of more than the ${limit} bytes expected`, "ERR_RESPONSE_TOO_LARGE");
-        }
-        chunks.push(chunk);
-        if (total > declared) extendFor(total);
-      }
-      return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks), url };
-    } catch (error) {
-      if (signal.aborted && !(error instanceof TransportError)) throw signal.reason;
-      throw error;
-    } finally {
-      if (!streaming) clearTimeout(handle);
-    }
-  }
-  close() {
-    return this.dispatcher.close();
-  }
-};
-function bounded(body, rules) {
-  let total = 0;
-  const counted = new Transform({
-    transform(chunk, _encoding, next) {
-      total += chunk.length;
-      if (total > rules.limit) return next(new TransportError(`${rules.url.host} sent a response of more than the ${rules.limit} bytes expected`, "ERR_RESPONSE_TOO_LARGE"));
-      if (total > rules.declared) rules.extendFor(total);
-      next(null, chunk);
-    }
-  });
-  body.on("error", (error) => counted.destroy(rules.signal.aborted ? rules.signal.reason : error));
-  counted.on("close", () => {
-    rules.done();
-    body.destroy();
-  });
-  return body.pipe(counted);
-}
-
-// src/oci/session.ts
-var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var MAX_REDIRECTS = 5;
-var SCOPES_PER_TOKEN = 50;
-var RegistrySession = class {
-  host;
-  origin;
-  debug;
-  transport;
-  auth;
-  push;
-  retry;
-  userAgent;
-  plainHttp;
-  clientCertificate;
-  signal;
-  counts = { registry: 0, other: 0 };
-  /** Origins that have answered: a refused connection to one of them is a restart, worth waiting for. */
-  reached = /* @__PURE__ */ new Set();
-  probing;
-  constructor(options) {
-    this.host = options.host;
-    this.plainHttp = options.transport?.plainHttp ?? false;
-    this.clientCertificate = Boolean(options.transport?.cert);
-    this.transport = new Transport(options.transport);
-    this.origin = new URL(`${this.transport.scheme}://${options.host}`).origin;
-    this.push = (options.access ?? "push") === "push";
-    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.signal = options.signal;
-    if (this.signal) setMaxListeners(0, this.signal);
-    this.userAgent = options.userAgent ?? "helm-oci-publish";
-    this.debug = options.debug ?? (() => {
-    });
-    this.auth = new Authorizer({
-      host: options.host,
-      credentials: options.credentials,
-      plainHttp: this.plainHttp,
-      onSecret: options.onSecret ?? (() => {
-      }),
-      debug: this.debug,
-      get: (url, headers) => this.tokenGet(url, headers)
-    });
-  }
-  get stats() {
-    return { registryRequests: this.counts.registry, tokenRequests: this.auth.tokenRequests, otherRequests: this.counts.other };
-  }
-  get retryPolicy() {
-    return this.retry;
-  }
-  url(path) {
-    return new URL(path, this.origin);
-  }
-  /**
-   * Opens a connection and learns the auth scheme with one GET /v2/, once; later calls share it.
-   * Best effort: a failure is logged and left for the requests to report.
-   */
-  probe() {
-    if (this.auth.knownScheme !== "unknown") return Promise.resolve();
-    this.probing ??= this.exchange({ method: "GET", url: this.url("/v2/"), operation: "reach the registry", noAuthRetry: true }).then(
-      () => void 0,
-      (error) => {
-        this.probing = void 0;
-        this.debug(`probe: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    );
-    return this.probing;
-  }
-  /**
-   * Learns the auth scheme (one GET /v2/ if unknown) and fetches one token covering all these
-   * repositories. Best effort: a failure is logged and left for the requests to report.
-   */
-  async authorizeRepositories(repositories) {
-    try {
-      await this.probe();
-      const scopes = [...new Set(repositories)].map((r) => repositoryScope(r, this.push));
-      for (let i = 0; i < scopes.length; i += SCOPES_PER_TOKEN) {
-        await this.auth.prefetch(scopes.slice(i, i + SCOPES_PER_TOKEN));
-      }
-    } catch (error) {
-      this.debug(`auth: could not prepare tokens up front (${error instanceof Error ? error.message : String(error)}); each push will authenticate itself`);
-    }
-  }
-  close() {
-    return this.transport.close();
-  }
-  /** The RegistryError for a response that was not what `call` needed. */
-  fail(call, response) {
-    const bearer = parseChallenges(response.headers["www-authenticate"]).find((c) => c.scheme === "bearer");
-    return errorFromResponse({
-      host: this.host,
-      repository: call.repository,
-      operation: call.operation,
-      status: response.status,
-      body: response.body,
-      hasCredentials: this.auth.hasCredentials,
-      write: call.method === "POST" || call.method === "PUT",
-      challengeError: bearer?.params.error,
-      retryAfter: headerValue(response.headers, "retry-after")
-    });
-  }
-  /** One logical request: auth (probe, token, one retry on 401), retries, safe redirects. */
-  async exchange(call) {
-    const scopes = call.scopes ?? (call.repository ? [repositoryScope(call.repository, this.push)] : []);
-    let url = call.url;
-    let authRetried = false;
-    let redirects = 0;
-    while (true) {
-      const toRegistry = url.origin === this.origin;
-      const networkContext = { host: url.host, repository: call.repository, operation: call.operation };
-      let header;
-      let probe = false;
-      let response;
-      try {
-        if (toRegistry) ({ header, probe } = await this.auth.headerFor(scopes));
-      } catch (error) {
-        throw this.networkError(error, networkContext);
-      }
-      try {
-        response = await this.send(call, url, header, toRegistry);
-      } catch (error) {
-        if (probe) this.auth.settleProbe(void 0, error);
-        throw this.networkError(error, networkContext);
-      }
-      if (probe) this.auth.settleProbe(response);
-      if (response.status === 401 && toRegistry && !authRetried && !call.noAuthRetry) {
-        authRetried = true;
-        if (await this.auth.onUnauthorized(response, scopes, header)) continue;
-      }
-      if (call.followRedirects && REDIRECTS.has(response.status) && redirects < MAX_REDIRECTS) {
-        const location = headerValue(response.headers, "location");
-        if (location) {
-          redirects++;
-          url = new URL(location, url);
-          continue;
-        }
-      }
-      return response;
-    }
-  }
-  /** A failure without a response, said the way the user can act on (the step's time, TLS, \u2026). */
-  networkError(error, ctx) {
-    return errorFromNetwork(error, {
-      ...ctx,
-      plainHttp: this.plainHttp,
-      clientCertificate: this.clientCertificate,
-      aborted: this.signal?.aborted ?? false,
-      reachedBefore: this.reached.has(new URL(`${this.transport.scheme}://${ctx.host}`).origin)
-    });
-  }
-  /** Throws (as a network failure) once the step's time has run out, before anything is sent. */
-  checkNotAborted() {
-    this.signal?.throwIfAborted();
-  }
-  async send(call, url, authorization, toRegistry) {
-    const headers = { "user-agent": this.userAgent, ...call.headers };
-    if (authorization) headers.authorization = authorization;
-    return this.withRetry(url, async () => {
-      if (toRegistry) this.counts.registry++;
-      else this.counts.other++;
-      const started = Date.now();
-      const body = typeof call.body === "function" ? call.body() : call.body;
-      const response = await this.transport.send({
-        method: call.method,
-        url,
-        headers,
-        body,
-        bodyBytes: call.bodyBytes,
-        maxResponseBytes: call.maxResponseBytes,
-        stream: call.streamBody,
-        signal: this.signal
-      });
-      this.debug(`${call.method} ${url.origin}${url.pathname}${url.search ? "?\u2026" : ""} \u2192 ${response.status} (${Date.now() - started} ms)`);
-      return response;
-    });
-  }
-  async tokenGet(url, headers) {
-    try {
-      return await this.withRetry(url, async () => {
-        const started = Date.now();
-        const response = await this.transport.send({ method: "GET", url, headers: { "user-agent": this.userAgent, ...headers }, signal: this.signal });
-        this.debug(`GET ${url.origin}${url.pathname} (token) \u2192 ${response.status} (${Date.now() - started} ms)`);
-        return response;
-      });
-    } catch (error) {
-      throw this.networkError(error, { host: url.host, operation: `get a token from ${url.host}` });
-    }
-  }
-  // Every attempt is resendable: a Buffer, or a stream opened afresh for each one.
-  withRetry(url, attempt) {
-    this.checkNotAborted();
-    return withRetry(
-      async () => {
-        const response = await attempt();
-        this.reached.add(url.origin);
-        return response;
-      },
-      {
-        policy: this.retry,
-        canResend: true,
-        reachedBefore: () => this.reached.has(url.origin),
-        sleep: abortableSleep(this.signal),
-        onRetry: ({ attempt: n, delayMs, status, error }) => this.debug(`retry ${n} of ${url.pathname} in ${delayMs} ms after ${status ?? (error instanceof Error ? error.message : String(error))}`)
-      }
-    );
-  }
-};
-
-// src/oci/upload.ts
-var MONOLITHIC_PROBE_MAX = 256 * 1024;
-var MAX_SESSION_RESTARTS = 3;
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function withDigestParam(location, digest) {
-  const search = location.search ? `${location.search}&` : "?";
-  return new URL(`${location.origin}${location.pathname}${search}digest=${encodeURIComponent(digest)}`);
-}
-function checkStoredDigest(host, call, response, expected) {
-  const announced = headerValue(response.headers, "docker-content-digest");
-  if (announced && announced !== expected) {
-    throw new RegistryError(
-      `could not ${call.operation} (${host}/${call.repository}): the registry stored it as ${announced}, not ${expected}`,
-      { kind: "digest-mismatch", host, repository: call.repository, status: response.status }
-    );
-  }
-}
-function lostSession(response) {
-  if (response.status === 404 || response.status === 416) return true;
-  return parseErrorBody(response.body).some((e) => e.code === "BLOB_UPLOAD_UNKNOWN" || e.code === "BLOB_UPLOAD_INVALID");
-}
-var BlobUploader = class {
-  constructor(session) {
-    this.session = session;
-  }
-  session;
-  /** Does the registry accept a whole blob in the upload POST? Learned on the first upload. */
-  monolithic = "unknown";
-  async upload(repository, blob) {
-    if (!("open" in blob)) {
-      if (blob.data.length !== blob.size) throw new OciInputError(`blob ${blob.digest} has ${blob.data.length} bytes but claims ${blob.size}`);
-      return this.uploadWithRestarts(repository, blob, blob.data);
-    }
-    const opened = [];
-    const open = () => {
-      const stream = blob.open();
-      opened.push(stream);
-      return stream;
-    };
-    try {
-      await this.uploadWithRestarts(repository, blob, open);
-    } finally {
-      for (const stream of opened) stream.destroy();
-    }
-  }
-  async uploadWithRestarts(repository, blob, body) {
-    const started = Date.now();
-    for (let restarts = 0; ; restarts++) {
-      const lost = await this.uploadOnce(repository, blob, body);
-      if (!lost) return;
-      if (restarts >= MAX_SESSION_RESTARTS || Date.now() - started > this.session.retryPolicy.maxElapsedMs) throw lost.error;
-      this.session.debug(`upload: ${this.session.host} lost the upload session of ${shortDigest(blob.digest)} (HTTP ${lost.error.status}); starting a new one`);
-    }
-  }
-  /** One upload session: undefined when the blob is stored, the session's error when it was lost. */
-  async uploadOnce(repository, blob, body) {
-    const streamed = typeof body === "function";
-    const tryMonolithic = this.monolithic === "yes" || this.monolithic === "unknown" && !streamed && blob.size <= MONOLITHIC_PROBE_MAX;
-    const startUrl = this.session.url(`/v2/${repository}/blobs/uploads/`);
-    const operation = `upload blob ${shortDigest(blob.digest)}`;
-    const octets = { "content-type": "application/octet-stream", "content-length": String(blob.size) };
-    const sized = streamed ? { bodyBytes: blob.size } : {};
-    let location;
-    if (tryMonolithic) {
-      const call = { method: "POST", url: withDigestParam(startUrl, blob.digest), repository, operation, headers: octets, body, ...sized };
-      const response2 = await this.session.exchange(call);
-      if (response2.status === 201) {
-        this.monolithic = "yes";
-        checkStoredDigest(this.session.host, call, response2, blob.digest);
-        return void 0;
-      }
-      if (response2.status === 202) {
-        this.noteMonolithicRefused(response2.status);
-        location = this.uploadLocation(call, response2);
-      } else if (this.isMonolithicRefusal(response2)) {
-        this.noteMonolithicRefused(response2.status);
-      } else {
-        throw this.session.fail(call, response2);
-      }
-    }
-    if (!location) {
-      const call = { method: "POST", url: startUrl, repository, operation, headers: { "content-length": "0" } };
-      const response2 = await this.session.exchange(call);
-      if (response2.status !== 202) throw this.session.fail(call, response2);
-      location = this.uploadLocation(call, response2);
-    }
-    const put = { method: "PUT", url: withDigestParam(location, blob.digest), repository, operation, headers: octets, body, ...sized };
-    const response = await this.session.exchange(put);
-    if (response.status !== 201) {
-      const error = this.session.fail(put, response);
-      if (lostSession(response)) return { error };
-      throw error;
-    }
-    checkStoredDigest(this.session.host, put, response, blob.digest);
-    return void 0;
-  }
-  uploadLocation(call, response) {
-    const location = headerValue(response.headers, "location");
-    let url;
-    try {
-      url = location ? new URL(location, call.url) : void 0;
-    } catch {
-      url = void 0;
-    }
-    if (!url || url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new RegistryError(
-        `could not ${call.operation} (${this.session.host}/${call.repository}): the registry started an upload without a usable Location`,
-        { kind: "protocol", host: this.session.host, repository: call.repository, status: response.status }
-      );
-    }
-    return url;
-  }
-  // A refusal of the one-request upload, as opposed to a real error (auth, rate limit, \u2026).
-  isMonolithicRefusal(response) {
-    if (![400, 404, 405, 413, 415, 501].includes(response.status)) return false;
-    const codes = parseErrorBody(response.body).map((e) => e.code);
-    return !codes.some((code) => code === "NAME_UNKNOWN" || code === "NAME_INVALID" || code === "DENIED" || code === "UNAUTHORIZED");
-  }
-  noteMonolithicRefused(status) {
-    if (this.monolithic !== "no") this.session.debug(`upload: ${this.session.host} does not take a blob in the POST (HTTP ${status}); using POST + PUT`);
-    this.monolithic = "no";
-  }
-};
-
-// src/oci/client.ts
-var MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(", ");
-var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-var MAX_BLOB_BYTES = 256 * 1024 * 1024;
-var PREFETCH_IN_FLIGHT = 16;
-function mediaTypeOf(response) {
-  return (headerValue(response.headers, "content-type") ?? "").split(";")[0].trim();
-}
-var RegistryClient = class {
-  host;
-  session;
-  uploader;
-  headIsCheaper;
-  /** Tag checks sent ahead by prepare, each handed out once. */
-  prefetched = /* @__PURE__ */ new Map();
-  constructor(options) {
-    this.host = options.host;
-    this.session = new RegistrySession(options);
-    this.uploader = new BlobUploader(this.session);
-    this.headIsCheaper = /^(registry-1\.|index\.)?docker\.io(:443)?$/.test(options.host);
-  }
-  get stats() {
-    return this.session.stats;
-  }
-  /** HEAD a manifest: its descriptor, or undefined when the tag or digest does not exist. */
-  async headManifest(repository, reference) {
-    checkReference(repository, reference);
-    const call = {
-      method: "HEAD",
-      url: this.session.url(`/v2/${repository}/manifests/${reference}`),
-      repository,
-      operation: `check ${repository}:${reference}`,
-      headers: { accept: MANIFEST_ACCEPT },
-      followRedirects: true
-    };
-    const response = await this.session.exchange(call);
-    if (response.status === 404) return void 0;
-    if (response.status !== 200) throw this.session.fail(call, response);
-    const digest = headerValue(response.headers, "docker-content-digest");
-    if (!digest || !isDigest(digest)) {
-      const manifest = await this.getManifest(repository, reference);
-      return manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
-    }
-    return { digest, mediaType: mediaTypeOf(response), size: Number(headerValue(response.headers, "content-length") ?? 0) };
-  }
-  /**
-   * What a tag or digest points to, in the one request that costs least overall: a GET, which also
-   * brings the manifest (needed when it differs) and keeps the connection alive, where Distribution
-   * closes the connection after every HEAD. On Docker Hub a GET counts against the pull rate
-   * limit, so there it is a HEAD (and no body).
-   */
-  async checkManifest(repository, reference) {
-    checkReference(repository, reference);
-    const key = `${repository}:${reference}`;
-    const ahead = this.prefetched.get(key);
-    if (ahead) {
-      this.prefetched.delete(key);
-      return ahead;
-    }
-    if (this.headIsCheaper) return this.headManifest(repository, reference);
-    return this.getManifest(repository, reference);
-  }
-  /**
-   * Gets ready to push to these targets while the charts are being packaged: learns the auth
-   * scheme (one GET /v2/ if unknown), fetches one token covering every repository, then sends
-   * every tag check (at most 16 at a time), so checkManifest finds each answer waiting instead of
-   * paying a round trip. Requests are the same as without it. Best effort: resolves when the
-   * tokens are there or could not be had (each push then authenticates itself); a failed tag
-   * check fails the push that takes it, as it would have anyway.
-   */
-  prepare(targets) {
-    const authorized = this.session.authorizeRepositories([...new Set(targets.map((t) => t.repository))]);
-    const waiting = [];
-    let inFlight = 0;
-    const slot = async () => {
-      if (inFlight < PREFETCH_IN_FLIGHT) {
-        inFlight++;
-        return;
-      }
-      await new Promise((resolve5) => waiting.push(resolve5));
-    };
-    const release = () => {
-      const next = waiting.shift();
-      if (next) next();
-      else inFlight--;
-    };
-    for (const { repository, reference } of targets) {
-      const key = `${repository}:${reference}`;
-      if (this.prefetched.has(key)) continue;
-      const check = (async () => {
-        await authorized;
-        await slot();
-        try {
-          return await (this.headIsCheaper ? this.headManifest(repository, reference) : this.getManifest(repository, reference));
-        } finally {
-          release();
-        }
-      })();
-      check.catch(() => {
-      });
-      this.prefetched.set(key, check);
-    }
-    return authorized;
-  }
-  /** GET a manifest, digest-verified; undefined when it does not exist. */
-  async getManifest(repository, reference) {
-    checkReference(repository, reference);
-    const call = {
-      method: "GET",
-      url: this.session.url(`/v2/${repository}/manifests/${reference}`),
-      repository,
-      operation: `read the manifest ${repository}:${reference}`,
-      headers: { accept: MANIFEST_ACCEPT },
-      maxResponseBytes: MAX_MANIFEST_BYTES,
-      followRedirects: true
-    };
-    const response = await this.session.exchange(call);
-    if (response.status === 404) return void 0;
-    if (response.status !== 200) throw this.session.fail(call, response);
-    const digest = sha256Digest(response.body);
-    const claimed = isDigest(reference) ? reference : headerValue(response.headers, "docker-content-digest");
-    if (claimed && claimed.startsWith("sha256:") && claimed !== digest) {
-      throw new RegistryError(
-        `could not ${call.operation} (${this.host}/${repository}): the registry sent content with digest ${digest}, not the ${claimed} it announced`,
-        { kind: "digest-mismatch", host: this.host, repository }
-      );
-    }
-    return { digest, mediaType: mediaTypeOf(response), size: response.body.length, body: response.body };
-  }
-  /** HEAD a blob: true when the repository has it. */
-  async blobExists(repository, digest) {
-    checkReference(repository, digest);
-    const call = {
-      method: "HEAD",
-      url: this.session.url(`/v2/${repository}/blobs/${digest}`),
-      repository,
-      operation: `check blob ${shortDigest(digest)}`
-    };
-    const response = await this.session.exchange(call);
-    if (response.status === 404) return false;
-    if (response.status === 200 || REDIRECTS.has(response.status)) return true;
-    throw this.session.fail(call, response);
-  }
-  /**
-   * GET a blob (following storage redirects without credentials), digest-verified; `size` (from its
-   * descriptor) bounds what is read.
-   */
-  async getBlob(repository, digest, size) {
-    checkReference(repository, digest);
-    const call = {
-      method: "GET",
-      url: this.session.url(`/v2/${repository}/blobs/${digest}`),
-      repository,
-      operation: `download blob ${shortDigest(digest)}`,
-      maxResponseBytes: Math.min(size ?? MAX_BLOB_BYTES, MAX_BLOB_BYTES),
-      followRedirects: true
-    };
-    const response = await this.session.exchange(call);
-    if (response.status !== 200) throw this.session.fail(call, response);
-    if (digest.startsWith("sha256:") && sha256Digest(response.body) !== digest) {
-      throw new RegistryError(
-        `could not ${call.operation} (${this.host}/${repository}): the content received does not match its digest`,
-        { kind: "digest-mismatch", host: this.host, repository }
-      );
-    }
-    return response.body;
-  }
-  /**
-   * Uploads a blob: in one POST where the registry allows it, else POST then PUT to the upload
-   * location. The registry must answer 201 and, if it says a digest, ours.
-   */
-  async pushBlob(repository, blob) {
-    checkReference(repository, blob.digest);
-    return this.uploader.upload(repository, blob);
-  }
-  /** PUTs a manifest by tag or digest; returns its digest, checked against the registry's. */
-  async putManifest(repository, reference, body, mediaType) {
-    checkReference(repository, reference);
-    const digest = sha256Digest(body);
-    const call = {
-      method: "PUT",
-      url: this.session.url(`/v2/${repository}/manifests/${reference}`),
-      repository,
-      operation: `push the manifest ${repository}:${reference}`,
-      headers: { "content-type": mediaType, "content-length": String(body.length) },
-      body
-    };
-    const response = await this.session.exchange(call);
-    if (response.status < 200 || response.status > 299) throw this.session.fail(call, response);
-    checkStoredDigest(this.host, call, response, digest);
-    return digest;
-  }
-  close() {
-    return this.session.close();
-  }
-  /**
-   * GET /v2/<repo>/referrers/<digest> (OCI distribution 1.1): the image index listing the
-   * manifests whose subject is that digest; undefined when the registry has no referrers API
-   * (404, 405, or 400/501 from registries that do not know the route).
-   */
-  async getReferrers(repository, digest) {
-    checkReference(repository, digest);
-    const call = {
-      method: "GET",
-      url: this.session.url(`/v2/${repository}/referrers/${digest}`),
-      repository,
-      operation: `list the referrers of ${shortDigest(digest)}`,
-      headers: { accept: OCI_INDEX_MEDIA_TYPE },
-      maxResponseBytes: MAX_MANIFEST_BYTES,
-      followRedirects: true
-    };
-    const response = await this.session.exchange(call);
-    if ([400, 404, 405, 501].includes(response.status)) return void 0;
-    if (response.status !== 200) throw this.session.fail(call, response);
-    return response.body;
-  }
-  /**
-   * Mounts a blob from another repository on this registry (the token covers both); when the
-   * registry declines (202), finishes the upload session it opened with the blob itself.
-   */
-  async mountBlob(repository, from, blob) {
-    checkReference(repository, blob.digest);
-    checkReference(from);
-    const query = `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`;
-    const operation = `mount blob ${shortDigest(blob.digest)} from ${from}`;
-    const scopes = [repositoryScope(repository, true), repositoryScope(from, false)];
-    const post = { method: "POST", url: this.session.url(`/v2/${repository}/blobs/uploads/${query}`), repository, scopes, operation, headers: { "content-length": "0" } };
-    const mounted = await this.session.exchange(post);
-    if (mounted.status === 201) return checkStoredDigest(this.host, post, mounted, blob.digest), "mounted";
-    if (mounted.status !== 202) throw this.session.fail(post, mounted);
-    const location = headerValue(mounted.headers, "location");
-    if (!location) return this.uploader.upload(repository, blob).then(() => "uploaded");
-    const opened = [];
-    const body = "open" in blob ? () => opened[opened.push(blob.open()) - 1] : blob.data;
-    const headers = { "content-type": "application/octet-stream", "content-length": String(blob.size) };
-    const put = { method: "PUT", url: withDigestParam(new URL(location, post.url), blob.digest), repository, operation, headers, body, ..."open" in blob ? { bodyBytes: blob.size } : {} };
-    try {
-      const response = await this.session.exchange(put);
-      if (response.status !== 201) throw this.session.fail(put, response);
-      checkStoredDigest(this.host, put, response, blob.digest);
-      return "uploaded";
-    } finally {
-      for (const stream of opened) stream.destroy();
-    }
-  }
-  /**
-   * A blob as a stream (storage redirects followed without credentials), never held whole: the
-   * stream fails at its end unless the bytes match the digest. `size` (from its descriptor) bounds it.
-   */
-  async openBlob(repository, digest, size) {
-    checkReference(repository, digest);
-    if (!digest.startsWith("sha256:")) throw new OciInputError(`blob ${digest}: only sha256 digests can be checked`);
-    const call = { method: "GET", url: this.session.url(`/v2/${repository}/blobs/${digest}`), repository, operation: `download blob ${shortDigest(digest)}`, maxResponseBytes: size, followRedirects: true, streamBody: true };
-    const response = await this.session.exchange(call);
-    if (response.status !== 200 || !response.stream) {
-      response.stream?.on("error", () => {
-      }).destroy();
-      throw this.session.fail(call, response);
-    }
-    const hash = createHash("sha256");
-    const mismatch = new RegistryError(`could not ${call.operation} (${this.host}/${repository}): the content received does not match its digest`, { kind: "digest-mismatch", host: this.host, repository });
-    const verify = new Transform2({
-      transform: (chunk, _encoding, done) => done(null, (hash.update(chunk), chunk)),
-      flush: (done) => done(`sha256:${hash.digest("hex")}` === digest ? null : mismatch)
-    });
-    return pipeline(response.stream, verify, () => {
-    });
-  }
-  /** Every tag of a repository, following `Link: <\u2026>; rel="next"` pages on this registry. */
-  async listTags(repository) {
-    checkReference(repository);
-    const tags = [];
-    let url = this.session.url(`/v2/${repository}/tags/list?n=1000`);
-    for (let page = 1; url; page++) {
-      const call = { method: "GET", url, repository, operation: `list the tags of ${repository}`, maxResponseBytes: MAX_MANIFEST_BYTES, followRedirects: true };
-      const response = await this.session.exchange(call);
-      if (response.status !== 200) throw this.session.fail(call, response);
-      let listed;
-      try {
-        listed = JSON.parse(response.body.toString("utf8")).tags ?? [];
-      } catch {
-        listed = void 0;
-      }
-      if (!Array.isArray(listed) || !listed.every((t) => typeof t === "string")) {
-        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry answered with something that is not a tag list`, { kind: "protocol", host: this.host, repository });
-      }
-      tags.push(...listed);
-      const next = /<([^>]+)>\s*;[^,]*rel="?next"?/.exec(headerValue(response.headers, "link") ?? "")?.[1];
-      url = next === void 0 ? void 0 : new URL(next, url);
-      const origin = this.session.url("/").origin;
-      if (url && (url.origin !== origin || page >= 1e3)) {
-        throw new RegistryError(`could not ${call.operation} (${this.host}): the registry's next page ${url.origin !== origin ? `is on another host (${url.host})` : "never ends"}`, { kind: "protocol", host: this.host, repository });
-      }
-    }
-    return tags;
-  }
-};
-
-// src/oci/push-chart.ts
-var HEAD_BEFORE_UPLOAD_MIN = 1024 * 1024;
-function readRemote(body) {
-  const remote = { digests: /* @__PURE__ */ new Set(), isHelm: false };
-  let parsed;
-  try {
-    parsed = JSON.parse(body.toString("utf8"));
-  } catch {
-    return remote;
-  }
-  if (parsed.config?.digest) {
-    remote.config = parsed.config;
-    remote.digests.add(parsed.config.digest);
-  }
-  for (const layer of Array.isArray(parsed.layers) ? parsed.layers : []) {
-    if (typeof layer?.digest !== "string") continue;
-    remote.digests.add(layer.digest);
-    if (layer.mediaType === HELM_CHART_LAYER_MEDIA_TYPE || layer.mediaType === HELM_LEGACY_CHART_LAYER_MEDIA_TYPE) remote.chartLayer ??= layer;
-    if (layer.mediaType === HELM_PROV_LAYER_MEDIA_TYPE) remote.provLayer ??= layer;
-  }
-  remote.isHelm = remote.config?.mediaType === HELM_CONFIG_MEDIA_TYPE && remote.chartLayer !== void 0;
-  return remote;
-}
-function declaredSize(descriptor) {
-  const size = descriptor.size;
-  return typeof size === "number" && Number.isSafeInteger(size) && size >= 0 ? size : void 0;
-}
-async function uploadMissing(client, artifact, present) {
-  const blobs = /* @__PURE__ */ new Map();
-  for (const blob of [artifact.config, artifact.chart, artifact.prov]) {
-    if (blob && !present.has(blob.digest)) blobs.set(blob.digest, blob);
-  }
-  await Promise.all(
-    [...blobs.values()].map(async (blob) => {
-      if (blob.size >= HEAD_BEFORE_UPLOAD_MIN && await client.blobExists(artifact.repository, blob.digest)) return;
-      await client.pushBlob(artifact.repository, blob);
-    })
-  );
-}
-async function upload(client, artifact, present) {
-  await uploadMissing(client, artifact, present);
-  const digest = await client.putManifest(artifact.repository, artifact.tag, artifact.manifest.body, OCI_MANIFEST_MEDIA_TYPE);
-  return { status: "pushed", digest, manifest: ownManifest(artifact), signed: artifact.prov !== void 0 };
-}
-function ownManifest(artifact) {
-  return { mediaType: OCI_MANIFEST_MEDIA_TYPE, digest: artifact.manifest.digest, size: artifact.manifest.body.length };
-}
-async function pushChart(client, artifact, options) {
-  const ours = artifact.manifest.digest;
-  if (sha256Digest(artifact.manifest.body) !== ours) {
-    throw new OciInputError(`the manifest for ${artifact.repository}:${artifact.tag} does not match its digest ${ours}`);
-  }
-  const where = `${client.host}/${artifact.repository}:${artifact.tag}`;
-  const existing = await client.checkManifest(artifact.repository, artifact.tag);
-  if (!existing) return upload(client, artifact, /* @__PURE__ */ new Set());
-  if (existing.digest === ours) return { status: "unchanged", digest: ours, manifest: ownManifest(artifact), signed: artifact.prov !== void 0 };
-  const manifest = existing.body ? { ...existing, body: existing.body } : await client.getManifest(artifact.repository, existing.digest);
-  if (!manifest) return upload(client, artifact, /* @__PURE__ */ new Set());
-  const remote = readRemote(manifest.body);
-  const theirs = { mediaType: manifest.mediaType || OCI_MANIFEST_MEDIA_TYPE, digest: manifest.digest, size: manifest.body.length };
-  if (remote.chartLayer) {
-    const same = remote.chartLayer.digest === artifact.chart.digest || await options.sameChartFiles(await client.getBlob(artifact.repository, remote.chartLayer.digest, declaredSize(remote.chartLayer)));
-    if (same) {
-      const warning2 = artifact.prov && !remote.provLayer ? `${where} holds the same chart without a provenance file; set if-exists: overwrite to push it with the signature` : void 0;
-      return { status: "unchanged", digest: manifest.digest, manifest: theirs, signed: remote.provLayer !== void 0, ...warning2 ? { warning: warning2 } : {} };
-    }
-  }
-  const what = remote.isHelm ? "a different chart" : `something that is not a Helm chart (${manifest.mediaType || "unknown media type"})`;
-  switch (options.ifExists) {
-    case "fail":
-      throw new RegistryError(
-        `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}). A published chart version should not change: bump the chart version, or set if-exists: overwrite to replace the tag, or if-exists: skip to keep the registry's copy.`,
-        { kind: "tag-exists", host: client.host, repository: artifact.repository }
-      );
-    case "skip":
-      return {
-        status: "skipped",
-        digest: manifest.digest,
-        manifest: theirs,
-        signed: remote.provLayer !== void 0,
-        warning: `${where} already exists with ${what} (registry digest ${manifest.digest}, this chart ${ours}); left as it is because if-exists is skip, and the outputs name the registry's digest`
-      };
-    case "overwrite":
-      return upload(client, artifact, remote.digests);
-  }
-}
+import { resolve as resolve4 } from "node:path";
 
 // src/sources/errors.ts
 var SourceError = class extends Error {
@@ -4247,7 +2682,7 @@ function classify(path) {
 
 // src/sources/spec.ts
 var SCHEME_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
-var TAG_RE2 = /^\w[\w.-]{0,127}$/;
+var TAG_RE = /^\w[\w.-]{0,127}$/;
 var SHA256_RE = /^sha256:[a-f0-9]{64}$/;
 var NEITHER = "a chart source is either a classic chart repository (https://host/path/ holding index.yaml, or the index.yaml URL) or an OCI reference (oci://host/namespace/name, with :tag or @sha256:\u2026 for one version); local charts are paths without a scheme";
 function parseSourceLine(line) {
@@ -4303,7 +2738,7 @@ function parseOciSource(line) {
     if (lastSlash !== -1 && colon !== -1) {
       name = rest.slice(0, colon);
       tag = rest.slice(colon + 1);
-      if (!TAG_RE2.test(tag)) {
+      if (!TAG_RE.test(tag)) {
         throw new ChartSourceError(`chart "${shown}" has the tag "${tag}", which is not a valid OCI tag (letters, digits, "_", "." and "-", up to 128): for a version with +build, write the tag with "_" (1.2.3_build.1)`);
       }
     }
@@ -4463,12 +2898,12 @@ import { mkdtemp, rm, utimes } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/sources/repo-http.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { Transform as Transform3 } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
-var REDIRECTS2 = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var MAX_REDIRECTS2 = 5;
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
 var RepoHttp = class {
   constructor(repositoryUrl, options) {
     this.options = options;
@@ -4539,16 +2974,16 @@ var RepoHttp = class {
         throw this.networkError(error, operation, url);
       }
       this.options.debug?.(`GET ${displayUrl(url)} \u2192 ${response.status} (${Date.now() - started} ms${attempt > 0 ? `, attempt ${attempt + 1}` : ""})`);
-      const location = REDIRECTS2.has(response.status) ? headerValue(response.headers, "location") : void 0;
+      const location = REDIRECTS.has(response.status) ? headerValue(response.headers, "location") : void 0;
       if (location === void 0) return { response, final: url };
-      if (hop >= MAX_REDIRECTS2) throw new SourceError(`could not ${operation}: more than ${MAX_REDIRECTS2} redirects from ${displayUrl(start)}`);
+      if (hop >= MAX_REDIRECTS) throw new SourceError(`could not ${operation}: more than ${MAX_REDIRECTS} redirects from ${displayUrl(start)}`);
       url = new URL(location, url);
     }
   }
   async toFile(body, path, operation, url, maxBytes) {
-    const hash = createHash2("sha256");
+    const hash = createHash("sha256");
     let size = 0;
-    const limit = new Transform3({
+    const limit = new Transform({
       transform(chunk, _encoding, done) {
         size += chunk.length;
         if (size > maxBytes) return done(new SourceError(`could not ${operation}: ${displayUrl(url)} is larger than ${maxBytes} bytes`));
@@ -4563,7 +2998,7 @@ var RepoHttp = class {
     signal?.addEventListener("abort", stop, { once: true });
     if (signal?.aborted) stop();
     try {
-      await pipeline2(body, limit, createWriteStream(path));
+      await pipeline(body, limit, createWriteStream(path));
     } catch (error) {
       throw error instanceof SourceError || error === signal?.reason ? error : this.networkError(error, operation, url);
     } finally {
@@ -4735,7 +3170,7 @@ function parseInputs(get) {
   const version = optionalVersion(get("version"));
   const appVersion = get("app-version").trim() || void 0;
   const plainHttp = bool("plain-http", get("plain-http"), false);
-  const { tls: tls2, tlsFiles } = tlsInputs(get, plainHttp);
+  const { tls, tlsFiles } = tlsInputs(get, plainHttp);
   const sign = bool("sign", get("sign"), false);
   const signingKey = get("signing-key").trim();
   if (sign && !signingKey) {
@@ -4765,7 +3200,7 @@ function parseInputs(get) {
     ifExists: oneOf("if-exists", get("if-exists"), ["fail", "skip", "overwrite"], "fail"),
     dryRun: bool("dry-run", get("dry-run"), false),
     plainHttp,
-    tls: tls2,
+    tls,
     tlsFiles,
     login: bool("login", get("login"), true),
     logout: bool("logout", get("logout"), true),
@@ -4813,19 +3248,19 @@ function tlsInputs(get, plainHttp) {
   if (Boolean(certFile) !== Boolean(keyFile)) {
     throw new InputError(`mutual TLS needs both "cert-file" and "key-file", but only "${certFile ? "cert-file" : "key-file"}" is set`);
   }
-  const tls2 = {
+  const tls = {
     insecureSkipTlsVerify,
     ca: caFile ? pemFile("ca-file", caFile, "CERTIFICATE") : void 0,
     cert: certFile ? pemFile("cert-file", certFile, "CERTIFICATE") : void 0,
     key: keyFile ? pemFile("key-file", keyFile, "PRIVATE KEY") : void 0
   };
   const absolute = (path) => path ? resolve4(path) : void 0;
-  return { tls: tls2, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
+  return { tls, tlsFiles: { caFile: absolute(caFile), certFile: absolute(certFile), keyFile: absolute(keyFile) } };
 }
 function pemFile(input, path, kind) {
   let text;
   try {
-    text = readFileSync2(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     throw new InputError(`input "${input}" names ${path}, which cannot be read (${error.code ?? "error"}): write the PEM file in an earlier step and pass its path`);
   }
@@ -5138,12 +3573,12 @@ function progressReporter(total, log3) {
 import { createReadStream as createReadStream3 } from "node:fs";
 
 // src/oci/copy.ts
-import { PassThrough, pipeline as pipeline3 } from "node:stream";
+import { PassThrough, pipeline as pipeline2 } from "node:stream";
 var BUFFERED_BLOB_MAX = 1024 * 1024;
-var HEAD_BEFORE_UPLOAD_MIN2 = 1024 * 1024;
+var HEAD_BEFORE_UPLOAD_MIN = 1024 * 1024;
 var MAX_NESTING = 2;
 var MAX_DESCRIPTORS = 1e3;
-var MAX_BLOB_BYTES2 = 1024 * 1024 * 1024;
+var MAX_BLOB_BYTES = 1024 * 1024 * 1024;
 var BLOBS_IN_FLIGHT = 4;
 function parseManifest(manifest, from, reference) {
   let json;
@@ -5162,7 +3597,7 @@ function parseManifest(manifest, from, reference) {
   }
   return parsed;
 }
-function mediaTypeOf2(manifest) {
+function mediaTypeOf(manifest) {
   if (manifest.mediaType) return manifest.mediaType;
   try {
     const json = JSON.parse(manifest.body.toString("utf8"));
@@ -5195,7 +3630,7 @@ var Copier = class {
     for (const child of children) await this.manifestByDigest(child.digest, nesting + 1);
     const unique = [...new Map(blobs.map((b) => [b.digest, b])).values()];
     await mapConcurrent(unique, BLOBS_IN_FLIGHT, (blob) => this.blob(blob));
-    const digest = await this.destination.client.putManifest(this.destination.repository, reference, manifest.body, mediaTypeOf2(manifest));
+    const digest = await this.destination.client.putManifest(this.destination.repository, reference, manifest.body, mediaTypeOf(manifest));
     this.stats.manifests++;
     if (digest !== manifest.digest) {
       throw new RegistryError(`${this.destination.client.host}/${this.destination.repository}:${reference} was stored as ${digest}, not ${manifest.digest}`, { kind: "digest-mismatch", host: this.destination.client.host, repository: this.destination.repository });
@@ -5214,8 +3649,8 @@ var Copier = class {
     if (!descriptor.digest.startsWith("sha256:")) {
       throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} is not sha256: it cannot be checked, so it is not copied`, { kind: "protocol", host: source.client.host });
     }
-    if (descriptor.size < 0 || descriptor.size > MAX_BLOB_BYTES2) {
-      throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} claims ${descriptor.size} bytes; more than ${MAX_BLOB_BYTES2} are not copied`, { kind: "protocol", host: source.client.host });
+    if (descriptor.size < 0 || descriptor.size > MAX_BLOB_BYTES) {
+      throw new RegistryError(`blob ${descriptor.digest} in ${source.client.host}/${source.repository} claims ${descriptor.size} bytes; more than ${MAX_BLOB_BYTES} are not copied`, { kind: "protocol", host: source.client.host });
     }
     if (this.mounting && source.repository === destination.repository) {
       this.stats.present++;
@@ -5227,7 +3662,7 @@ var Copier = class {
       this.stats[how]++;
       return;
     }
-    if (descriptor.size >= HEAD_BEFORE_UPLOAD_MIN2 && await destination.client.blobExists(destination.repository, descriptor.digest)) {
+    if (descriptor.size >= HEAD_BEFORE_UPLOAD_MIN && await destination.client.blobExists(destination.repository, descriptor.digest)) {
       this.stats.present++;
       return;
     }
@@ -5243,7 +3678,7 @@ var Copier = class {
   openSourceBlob(digest, size) {
     const out = new PassThrough();
     this.source.client.openBlob(this.source.repository, digest, size).then(
-      (stream) => pipeline3(stream, out, () => {
+      (stream) => pipeline2(stream, out, () => {
       }),
       (error) => out.destroy(error)
     );
@@ -5553,7 +3988,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-O22BMOWZ.js");
+  const supplyChain = await import("./chunks/supply-chain-WNJHY5PL.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -5607,7 +4042,7 @@ ${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-7OAVTRCC.js");
+  const dependencies = await import("./chunks/dependencies-B3TRUKMY.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

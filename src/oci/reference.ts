@@ -17,6 +17,14 @@ const DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 // Distribution limits the whole name, host included.
 const NAME_TOTAL_MAX = 255;
 
+/**
+ * Whether a URL carries user info (`scheme://user:pass@host`), whatever characters the password
+ * holds (`/`, `@`): checked before any message could echo the URL.
+ */
+export function hasUserInfo(url: string): boolean {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/.*@/s.test(url.trim().replace(/@sha(?:256|384|512):[^@/:]*$/, ''));
+}
+
 /** Parses the registry input `oci://host[:port][/namespace]`. */
 export function parseRegistryUrl(input: string): RegistryTarget {
   const trimmed = input.trim();

@@ -22,8 +22,9 @@ import {
   writingYaml
 } from "./chunk-64BA2NW5.js";
 import {
+  hasUserInfo,
   require_semver
-} from "./chunk-DY6HMFLD.js";
+} from "./chunk-BZAIYMJ5.js";
 import {
   goJson,
   goJsonObject,
@@ -4307,6 +4308,9 @@ function parseHelmVersion(input) {
 function normalizeMirror(input) {
   const trimmed = input.trim().replace(/\/+$/, "");
   if (trimmed === "") return DEFAULT_HELM_MIRROR;
+  if (hasUserInfo(trimmed)) {
+    throw new HelmError("helm-mirror must not contain credentials: give a mirror that needs none, or one on the runner's network");
+  }
   let url;
   try {
     url = new URL(trimmed);

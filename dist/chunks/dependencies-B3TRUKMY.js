@@ -5,7 +5,7 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-34NAYXWO.js";
+} from "./chunk-K5O6N4KN.js";
 import {
   HelmError,
   describeError,
@@ -16,10 +16,10 @@ import {
 import "./chunk-64BA2NW5.js";
 import {
   HttpClient
-} from "./chunk-EAZZHUZX.js";
+} from "./chunk-ZTXAVKLI.js";
 import {
   require_semver
-} from "./chunk-DY6HMFLD.js";
+} from "./chunk-BZAIYMJ5.js";
 import {
   cp,
   debug,

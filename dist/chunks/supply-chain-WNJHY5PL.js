@@ -1,20 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  OCI_MANIFEST_MEDIA_TYPE,
-  blobOf,
   listReferrers,
   pushReferrer,
   referrersTag
-} from "./chunk-FO3YHIAF.js";
+} from "./chunk-JLNR2BAE.js";
 import {
   HttpClient,
   HttpClientError,
   require_tunnel,
   require_undici
-} from "./chunk-EAZZHUZX.js";
+} from "./chunk-ZTXAVKLI.js";
 import {
+  OCI_MANIFEST_MEDIA_TYPE,
+  blobOf,
+  hasUserInfo,
   require_semver
-} from "./chunk-DY6HMFLD.js";
+} from "./chunk-BZAIYMJ5.js";
 import {
   getIDToken
 } from "./chunk-XWDYXING.js";
@@ -47759,6 +47760,7 @@ function githubEndpoints(serverUrl) {
   return { fulcioUrl: `https://fulcio.${domain}`, tsaUrl: `https://timestamp.${domain}` };
 }
 function serviceUrl(input, name) {
+  if (hasUserInfo(input)) throw new SupplyChainInputError(`${name} must not carry credentials in the URL`);
   let url;
   try {
     url = new URL(input.trim());

@@ -24,7 +24,7 @@ import {
   require_util,
   require_util2,
   require_webidl
-} from "./chunk-DY6HMFLD.js";
+} from "./chunk-BZAIYMJ5.js";
 import {
   __commonJS,
   __require,
