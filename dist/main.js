@@ -6,7 +6,7 @@ import {
   addToReferrersIndex,
   listReferrers,
   referrersTag
-} from "./chunks/chunk-JLNR2BAE.js";
+} from "./chunks/chunk-L7TFW7BC.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -16,7 +16,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-K5O6N4KN.js";
+} from "./chunks/chunk-K3D6BKNK.js";
 import {
   describeError,
   isUserFacing,
@@ -37,6 +37,7 @@ import {
   errorCode,
   headerValue,
   helmArtifact,
+  mapConcurrent,
   parseRegistryUrl,
   pushChart,
   repositoryFor,
@@ -44,7 +45,7 @@ import {
   sha256Digest,
   tagForVersion,
   withRetry
-} from "./chunks/chunk-BZAIYMJ5.js";
+} from "./chunks/chunk-57OCUDIY.js";
 import {
   debug,
   getExecOutput,
@@ -3405,20 +3406,6 @@ import { existsSync as existsSync2 } from "node:fs";
 import { readFile, stat as stat2 } from "node:fs/promises";
 import { basename as basename2 } from "node:path";
 
-// src/concurrency.ts
-async function mapConcurrent(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 // src/publish/target.ts
 function targetFor(registry, chartName, version) {
   return { host: registry.host, repository: repositoryFor(registry, chartName), tag: tagForVersion(version) };
@@ -3988,7 +3975,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-WNJHY5PL.js");
+  const supplyChain = await import("./chunks/supply-chain-PXEUOMSB.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -4042,7 +4029,7 @@ ${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-B3TRUKMY.js");
+  const dependencies = await import("./chunks/dependencies-6SU56VZU.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -17,6 +17,7 @@ import { repositoryScope } from './auth.js';
 import { checkReference, isDigest } from './reference.js';
 import { REDIRECTS, RegistrySession, type Call, type ClientStats, type SessionOptions } from './session.js';
 import { headerValue, type HttpResponse } from './transport.js';
+import { TagChecksAhead } from './tag-checks.js';
 import { BlobUploader, checkStoredDigest, shortDigest, withDigestParam } from './upload.js';
 
 export type RegistryClientOptions = SessionOptions;
@@ -43,9 +44,6 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** No blob is read beyond this (a chart archive is far smaller); one with a descriptor, not beyond its size. */
 const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 
-/** Tag checks sent ahead by prepare at once (the connection pool allows 32). */
-const PREFETCH_IN_FLIGHT = 16;
-
 function mediaTypeOf(response: HttpResponse): string {
   return (headerValue(response.headers, 'content-type') ?? '').split(';')[0]!.trim();
 }
@@ -55,8 +53,7 @@ export class RegistryClient {
   private readonly session: RegistrySession;
   private readonly uploader: BlobUploader;
   private readonly headIsCheaper: boolean;
-  /** Tag checks sent ahead by prepare, each handed out once. */
-  private readonly prefetched = new Map<string, Promise<(ManifestInfo & { body?: Buffer }) | undefined>>();
+  private readonly checksAhead = new TagChecksAhead<(ManifestInfo & { body?: Buffer }) | undefined>();
 
   constructor(options: RegistryClientOptions) {
     this.host = options.host;
@@ -100,14 +97,11 @@ export class RegistryClient {
    */
   async checkManifest(repository: string, reference: string): Promise<(ManifestInfo & { body?: Buffer }) | undefined> {
     checkReference(repository, reference);
-    const key = `${repository}:${reference}`;
-    const ahead = this.prefetched.get(key);
-    if (ahead) {
-      this.prefetched.delete(key);
-      return ahead;
-    }
-    if (this.headIsCheaper) return this.headManifest(repository, reference);
-    return this.getManifest(repository, reference);
+    return this.checksAhead.take(`${repository}:${reference}`) ?? this.checkNow(repository, reference);
+  }
+
+  private checkNow(repository: string, reference: string): Promise<(ManifestInfo & { body?: Buffer }) | undefined> {
+    return this.headIsCheaper ? this.headManifest(repository, reference) : this.getManifest(repository, reference);
   }
 
   /**
@@ -120,35 +114,8 @@ export class RegistryClient {
    */
   prepare(targets: readonly ManifestRef[]): Promise<void> {
     const authorized = this.session.authorizeRepositories([...new Set(targets.map((t) => t.repository))]);
-    const waiting: Array<() => void> = [];
-    let inFlight = 0;
-    const slot = async (): Promise<void> => {
-      if (inFlight < PREFETCH_IN_FLIGHT) {
-        inFlight++;
-        return;
-      }
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    };
-    const release = (): void => {
-      const next = waiting.shift();
-      if (next) next();
-      else inFlight--;
-    };
-    for (const { repository, reference } of targets) {
-      const key = `${repository}:${reference}`;
-      if (this.prefetched.has(key)) continue;
-      const check = (async () => {
-        await authorized;
-        await slot();
-        try {
-          return await (this.headIsCheaper ? this.headManifest(repository, reference) : this.getManifest(repository, reference));
-        } finally {
-          release();
-        }
-      })();
-      check.catch(() => {}); // reported to the push that takes it; unclaimed failures are moot
-      this.prefetched.set(key, check);
-    }
+    const refs = new Map(targets.map((t) => [`${t.repository}:${t.reference}`, t]));
+    this.checksAhead.send([...refs.keys()], authorized, (key) => this.checkNow(refs.get(key)!.repository, refs.get(key)!.reference));
     return authorized;
   }
 

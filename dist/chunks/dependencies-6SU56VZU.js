@@ -5,7 +5,7 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-K5O6N4KN.js";
+} from "./chunk-K3D6BKNK.js";
 import {
   HelmError,
   describeError,
@@ -16,10 +16,10 @@ import {
 import "./chunk-64BA2NW5.js";
 import {
   HttpClient
-} from "./chunk-ZTXAVKLI.js";
+} from "./chunk-5OIOF5DZ.js";
 import {
   require_semver
-} from "./chunk-BZAIYMJ5.js";
+} from "./chunk-57OCUDIY.js";
 import {
   cp,
   debug,

@@ -24,7 +24,7 @@ import {
 import {
   hasUserInfo,
   require_semver
-} from "./chunk-BZAIYMJ5.js";
+} from "./chunk-57OCUDIY.js";
 import {
   goJson,
   goJsonObject,

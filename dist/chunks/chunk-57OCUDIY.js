@@ -13195,6 +13195,53 @@ var RegistrySession = class {
   }
 };
 
+// src/concurrency.ts
+async function mapConcurrent(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/oci/tag-checks.ts
+var IN_FLIGHT = 16;
+var TagChecksAhead = class {
+  ahead = /* @__PURE__ */ new Map();
+  /** Starts `check` for every key not already waiting, after `ready`; failures wait for their taker. */
+  send(keys, ready, check) {
+    const fresh = [...new Set(keys)].filter((key) => !this.ahead.has(key));
+    const resolvers = /* @__PURE__ */ new Map();
+    for (const key of fresh) {
+      const answer = new Promise((resolve, reject) => resolvers.set(key, { resolve, reject }));
+      answer.catch(() => {
+      });
+      this.ahead.set(key, answer);
+    }
+    void ready.then(
+      () => mapConcurrent(
+        fresh,
+        IN_FLIGHT,
+        (key) => check(key).then(
+          (value) => resolvers.get(key).resolve(value),
+          (error) => resolvers.get(key).reject(error)
+        )
+      )
+    );
+  }
+  /** The answer sent ahead for `key`, once; undefined when none was. */
+  take(key) {
+    const answer = this.ahead.get(key);
+    this.ahead.delete(key);
+    return answer;
+  }
+};
+
 // src/oci/upload.ts
 var MONOLITHIC_PROBE_MAX = 256 * 1024;
 var MAX_SESSION_RESTARTS = 3;
@@ -13325,7 +13372,6 @@ var BlobUploader = class {
 var MANIFEST_ACCEPT = [OCI_MANIFEST_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE, DOCKER_MANIFEST_MEDIA_TYPE, DOCKER_MANIFEST_LIST_MEDIA_TYPE].join(", ");
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_BLOB_BYTES = 256 * 1024 * 1024;
-var PREFETCH_IN_FLIGHT = 16;
 function mediaTypeOf(response) {
   return (headerValue(response.headers, "content-type") ?? "").split(";")[0].trim();
 }
@@ -13334,8 +13380,7 @@ var RegistryClient = class {
   session;
   uploader;
   headIsCheaper;
-  /** Tag checks sent ahead by prepare, each handed out once. */
-  prefetched = /* @__PURE__ */ new Map();
+  checksAhead = new TagChecksAhead();
   constructor(options) {
     this.host = options.host;
     this.session = new RegistrySession(options);
@@ -13374,14 +13419,10 @@ var RegistryClient = class {
    */
   async checkManifest(repository, reference) {
     checkReference(repository, reference);
-    const key = `${repository}:${reference}`;
-    const ahead = this.prefetched.get(key);
-    if (ahead) {
-      this.prefetched.delete(key);
-      return ahead;
-    }
-    if (this.headIsCheaper) return this.headManifest(repository, reference);
-    return this.getManifest(repository, reference);
+    return this.checksAhead.take(`${repository}:${reference}`) ?? this.checkNow(repository, reference);
+  }
+  checkNow(repository, reference) {
+    return this.headIsCheaper ? this.headManifest(repository, reference) : this.getManifest(repository, reference);
   }
   /**
    * Gets ready to push to these targets while the charts are being packaged: learns the auth
@@ -13393,36 +13434,8 @@ var RegistryClient = class {
    */
   prepare(targets) {
     const authorized = this.session.authorizeRepositories([...new Set(targets.map((t) => t.repository))]);
-    const waiting = [];
-    let inFlight = 0;
-    const slot = async () => {
-      if (inFlight < PREFETCH_IN_FLIGHT) {
-        inFlight++;
-        return;
-      }
-      await new Promise((resolve) => waiting.push(resolve));
-    };
-    const release = () => {
-      const next = waiting.shift();
-      if (next) next();
-      else inFlight--;
-    };
-    for (const { repository, reference } of targets) {
-      const key = `${repository}:${reference}`;
-      if (this.prefetched.has(key)) continue;
-      const check = (async () => {
-        await authorized;
-        await slot();
-        try {
-          return await (this.headIsCheaper ? this.headManifest(repository, reference) : this.getManifest(repository, reference));
-        } finally {
-          release();
-        }
-      })();
-      check.catch(() => {
-      });
-      this.prefetched.set(key, check);
-    }
+    const refs = new Map(targets.map((t) => [`${t.repository}:${t.reference}`, t]));
+    this.checksAhead.send([...refs.keys()], authorized, (key) => this.checkNow(refs.get(key).repository, refs.get(key).reference));
     return authorized;
   }
   /** GET a manifest, digest-verified; undefined when it does not exist. */
@@ -13751,6 +13764,7 @@ export {
   require_api,
   headerValue,
   Transport,
+  mapConcurrent,
   RegistryClient,
   pushChart
 };

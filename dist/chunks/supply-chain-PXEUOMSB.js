@@ -3,19 +3,19 @@ import {
   listReferrers,
   pushReferrer,
   referrersTag
-} from "./chunk-JLNR2BAE.js";
+} from "./chunk-L7TFW7BC.js";
 import {
   HttpClient,
   HttpClientError,
   require_tunnel,
   require_undici
-} from "./chunk-ZTXAVKLI.js";
+} from "./chunk-5OIOF5DZ.js";
 import {
   OCI_MANIFEST_MEDIA_TYPE,
   blobOf,
   hasUserInfo,
   require_semver
-} from "./chunk-BZAIYMJ5.js";
+} from "./chunk-57OCUDIY.js";
 import {
   getIDToken
 } from "./chunk-XWDYXING.js";
