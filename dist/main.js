@@ -3814,7 +3814,7 @@ async function sameChartFiles(oursPath, theirs) {
 
 // src/publish/remote.ts
 async function planRemote(sources, settings, config, env) {
-  const plan = { planned: [], failed: [], clients: [] };
+  const plan = { planned: [], failed: [] };
   for (const source of sources) {
     const origin = { kind: source.kind, path: source.line, label: source.line };
     try {
@@ -3832,8 +3832,12 @@ async function planClassic(source, origin, settings, config, env, plan) {
   for (const name of selection.missing) env.warning(`${source.line} has no chart named ${name} (source-charts)`);
   for (const entry of selection.selected) {
     const metadata = { name: entry.name, version: entry.version };
-    const chartOrigin = { ...origin, label: `${source.line} ${entry.name} ${entry.version}` };
-    plan.planned.push({ kind: "classic", source: chartOrigin, repository, entry, metadata, target: targetFor(config.registry, entry.name, entry.version) });
+    const label = `${source.line} ${entry.name} ${entry.version}`;
+    try {
+      plan.planned.push({ kind: "classic", source: { ...origin, label }, repository, entry, metadata, target: targetFor(config.registry, entry.name, entry.version) });
+    } catch (error) {
+      plan.failed.push(failed(label, metadata, config, describeError(error)));
+    }
   }
   for (const rejected of selection.rejected) {
     const metadata = { name: rejected.name, version: rejected.version };
@@ -3846,15 +3850,19 @@ async function planOci(source, origin, settings, config, env, plan) {
   if (!client) {
     const main = config.username ? { username: config.username, password: config.password } : void 0;
     client = env.openClient(source.host, credentialsForSourceRegistry(source.host, config.registry.host, main, settings.credentials));
-    plan.clients.push(client);
   }
   const references = await ociSourceReferences(client, source, settings.range);
   if (references.length === 0) throw new Error(`${source.line} has no SemVer tag${settings.range ? ` in ${settings.range}` : ""} to promote`);
   for (const reference of references) {
-    const chart = await readOciChart(client, source.repository, reference);
-    const metadata = { name: chart.name, version: chart.version };
-    const chartOrigin = { ...origin, label: `oci://${source.host}/${source.repository}@${chart.manifest.digest}` };
-    plan.planned.push({ kind: "oci-copy", source: chartOrigin, from: { client, repository: source.repository, manifest: chart.manifest }, signed: chart.signed, metadata, target: targetFor(config.registry, chart.name, chart.version) });
+    const at = `oci://${source.host}/${source.repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
+    try {
+      const chart = await readOciChart(client, source.repository, reference);
+      const metadata = { name: chart.name, version: chart.version };
+      const label = `oci://${source.host}/${source.repository}@${chart.manifest.digest}`;
+      plan.planned.push({ kind: "oci-copy", source: { ...origin, label }, from: { client, repository: source.repository, manifest: chart.manifest }, signed: chart.signed, metadata, target: targetFor(config.registry, chart.name, chart.version) });
+    } catch (error) {
+      plan.failed.push(failed(at, { name: source.repository.split("/").pop(), version: "" }, config, describeError(error)));
+    }
   }
 }
 function failedSource(origin, source, config, error) {
@@ -3914,14 +3922,19 @@ function remoteEnvironment(config, settings, registry, env, opened) {
   opened.push(transport);
   return {
     registry,
-    openClient: (host, credentials) => openRegistry(config, host, credentials, env),
+    openClient: (host, credentials) => {
+      const client = openRegistry(config, host, credentials, env, "pull");
+      opened.push(client);
+      return client;
+    },
     repoOptions: { transport, plainHttp: config.plainHttp, credentials: settings.credentials, retry: { ...DEFAULT_RETRY_POLICY, maxElapsedMs: config.retryTimeoutMs }, debug: env.log.debug, onSecret: env.onSecret, signal: env.signal },
     warning: env.log.warning
   };
 }
-function openRegistry(config, host, credentials, env) {
+function openRegistry(config, host, credentials, env, access = "push") {
   return new RegistryClient({
     host,
+    access,
     credentials,
     transport: { plainHttp: config.plainHttp, ...config.tls },
     retry: { maxElapsedMs: config.retryTimeoutMs },

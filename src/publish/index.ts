@@ -95,15 +95,21 @@ function remoteEnvironment(config: ActionConfig, settings: SourceSettings, regis
   opened.push(transport);
   return {
     registry,
-    openClient: (host: string, credentials: SourceSettings['credentials']) => openRegistry(config, host, credentials, env),
+    openClient: (host: string, credentials: SourceSettings['credentials']) => {
+      // A source on another host is only read: its tokens ask for pull alone.
+      const client = openRegistry(config, host, credentials, env, 'pull');
+      opened.push(client);
+      return client;
+    },
     repoOptions: { transport, plainHttp: config.plainHttp, credentials: settings.credentials, retry: { ...DEFAULT_RETRY_POLICY, maxElapsedMs: config.retryTimeoutMs }, debug: env.log.debug, onSecret: env.onSecret, signal: env.signal },
     warning: env.log.warning,
   };
 }
 
-function openRegistry(config: ActionConfig, host: string, credentials: { username: string; password: string } | undefined, env: PublishEnvironment): RegistryClient {
+function openRegistry(config: ActionConfig, host: string, credentials: { username: string; password: string } | undefined, env: PublishEnvironment, access: 'push' | 'pull' = 'push'): RegistryClient {
   return new RegistryClient({
     host,
+    access,
     credentials,
     transport: { plainHttp: config.plainHttp, ...config.tls },
     retry: { maxElapsedMs: config.retryTimeoutMs },

@@ -25,13 +25,12 @@ import { targetFor } from './target.js';
 export interface RemotePlan {
   planned: PlannedChart[];
   failed: ChartResult[];
-  /** Clients opened for source registries on other hosts: closed when the step is over. */
-  clients: RegistryClient[];
 }
 
 export interface RemoteEnvironment {
   /** The destination's client: a source on the same host shares it (blobs are mounted). */
   registry?: RegistryClient;
+  /** A client for a source registry on another host; the caller closes it when the step is over. */
   openClient(host: string, credentials: SourceSettings['credentials']): RegistryClient;
   /** HTTP settings for classic repositories: TLS, proxies, retries, the source credentials. */
   repoOptions: ClassicRepositoryOptions;
@@ -39,7 +38,7 @@ export interface RemoteEnvironment {
 }
 
 export async function planRemote(sources: readonly RemoteSource[], settings: SourceSettings, config: ActionConfig, env: RemoteEnvironment): Promise<RemotePlan> {
-  const plan: RemotePlan = { planned: [], failed: [], clients: [] };
+  const plan: RemotePlan = { planned: [], failed: [] };
   for (const source of sources) {
     const origin: ChartSource = { kind: source.kind, path: source.line, label: source.line };
     try {
@@ -58,8 +57,13 @@ async function planClassic(source: ClassicRepoSource, origin: ChartSource, setti
   for (const name of selection.missing) env.warning(`${source.line} has no chart named ${name} (source-charts)`);
   for (const entry of selection.selected) {
     const metadata = { name: entry.name, version: entry.version } as ChartMetadata;
-    const chartOrigin = { ...origin, label: `${source.line} ${entry.name} ${entry.version}` };
-    plan.planned.push({ kind: 'classic', source: chartOrigin, repository, entry, metadata, target: targetFor(config.registry, entry.name, entry.version) });
+    const label = `${source.line} ${entry.name} ${entry.version}`;
+    // A version whose name cannot be a repository fails on its own.
+    try {
+      plan.planned.push({ kind: 'classic', source: { ...origin, label }, repository, entry, metadata, target: targetFor(config.registry, entry.name, entry.version) });
+    } catch (error) {
+      plan.failed.push(failed(label, metadata, config, describeError(error)));
+    }
   }
   for (const rejected of selection.rejected) {
     const metadata = { name: rejected.name, version: rejected.version } as ChartMetadata;
@@ -73,15 +77,20 @@ async function planOci(source: OciSource, origin: ChartSource, settings: SourceS
   if (!client) {
     const main = config.username ? { username: config.username, password: config.password } : undefined;
     client = env.openClient(source.host, credentialsForSourceRegistry(source.host, config.registry.host, main, settings.credentials));
-    plan.clients.push(client);
   }
   const references = await ociSourceReferences(client, source, settings.range);
   if (references.length === 0) throw new Error(`${source.line} has no SemVer tag${settings.range ? ` in ${settings.range}` : ''} to promote`);
   for (const reference of references) {
-    const chart = await readOciChart(client, source.repository, reference);
-    const metadata = { name: chart.name, version: chart.version } as ChartMetadata;
-    const chartOrigin = { ...origin, label: `oci://${source.host}/${source.repository}@${chart.manifest.digest}` };
-    plan.planned.push({ kind: 'oci-copy', source: chartOrigin, from: { client, repository: source.repository, manifest: chart.manifest }, signed: chart.signed, metadata, target: targetFor(config.registry, chart.name, chart.version) });
+    // A tag that is not a readable chart fails on its own; the other tags go on.
+    const at = `oci://${source.host}/${source.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+    try {
+      const chart = await readOciChart(client, source.repository, reference);
+      const metadata = { name: chart.name, version: chart.version } as ChartMetadata;
+      const label = `oci://${source.host}/${source.repository}@${chart.manifest.digest}`;
+      plan.planned.push({ kind: 'oci-copy', source: { ...origin, label }, from: { client, repository: source.repository, manifest: chart.manifest }, signed: chart.signed, metadata, target: targetFor(config.registry, chart.name, chart.version) });
+    } catch (error) {
+      plan.failed.push(failed(at, { name: source.repository.split('/').pop()!, version: '' } as ChartMetadata, config, describeError(error)));
+    }
   }
 }
 
