@@ -6,7 +6,7 @@ import {
   addToReferrersIndex,
   listReferrers,
   referrersTag
-} from "./chunks/chunk-L7TFW7BC.js";
+} from "./chunks/chunk-526PREQS.js";
 import {
   archiveFileDigests,
   checkChart,
@@ -16,7 +16,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-K3D6BKNK.js";
+} from "./chunks/chunk-TBUM5LRE.js";
 import {
   describeError,
   isUserFacing,
@@ -37,6 +37,7 @@ import {
   errorCode,
   headerValue,
   helmArtifact,
+  isTag,
   mapConcurrent,
   parseRegistryUrl,
   pushChart,
@@ -44,8 +45,9 @@ import {
   require_semver,
   sha256Digest,
   tagForVersion,
+  urlUserInfo,
   withRetry
-} from "./chunks/chunk-57OCUDIY.js";
+} from "./chunks/chunk-YGGUIMFS.js";
 import {
   debug,
   getExecOutput,
@@ -2683,7 +2685,6 @@ function classify(path) {
 
 // src/sources/spec.ts
 var SCHEME_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
-var TAG_RE = /^\w[\w.-]{0,127}$/;
 var SHA256_RE = /^sha256:[a-f0-9]{64}$/;
 var NEITHER = "a chart source is either a classic chart repository (https://host/path/ holding index.yaml, or the index.yaml URL) or an OCI reference (oci://host/namespace/name, with :tag or @sha256:\u2026 for one version); local charts are paths without a scheme";
 function parseSourceLine(line) {
@@ -2739,7 +2740,7 @@ function parseOciSource(line) {
     if (lastSlash !== -1 && colon !== -1) {
       name = rest.slice(0, colon);
       tag = rest.slice(colon + 1);
-      if (!TAG_RE.test(tag)) {
+      if (!isTag(tag)) {
         throw new ChartSourceError(`chart "${shown}" has the tag "${tag}", which is not a valid OCI tag (letters, digits, "_", "." and "-", up to 128): for a version with +build, write the tag with "_" (1.2.3_build.1)`);
       }
     }
@@ -3156,7 +3157,7 @@ function parseInputs(get) {
   if (!registryInput) {
     throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
   }
-  if (registryUserInfo(registryInput) !== void 0) {
+  if (urlUserInfo(registryInput) !== void 0) {
     throw new InputError('input "registry" holds credentials before an "@": put the user name in "username" and the password or token in "password" (from a secret), and write the registry as oci://host[/namespace]');
   }
   const registry = parseRegistryUrl(registryInput);
@@ -3309,13 +3310,6 @@ function positiveInt(name, raw, fallback) {
     throw new InputError(`input "${name}" is "${value}": use a whole number from 1 to 64`);
   }
   return Number(value);
-}
-function registryUserInfo(registry) {
-  const withoutDigest = registry.replace(/@sha(?:256|384|512):[^@/:]*$/, "");
-  const at = withoutDigest.lastIndexOf("@");
-  if (at < 0) return void 0;
-  const start = registry.indexOf("://");
-  return withoutDigest.slice(start < 0 ? 0 : start + 3, at);
 }
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var DURATION_BOUNDS = {
@@ -3988,7 +3982,7 @@ async function headCommitTime(cwd) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-PXEUOMSB.js");
+  const supplyChain = await import("./chunks/supply-chain-CJ66EKZW.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -4042,7 +4036,7 @@ ${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-6SU56VZU.js");
+  const dependencies = await import("./chunks/dependencies-UTRCIJNM.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(
@@ -4063,7 +4057,7 @@ async function updateDependencies(config, sources) {
 }
 function maskSecretInputs() {
   for (const name of SECRET_INPUTS) maskMultiline(getInput(name));
-  const userInfo = registryUserInfo(getInput("registry"));
+  const userInfo = urlUserInfo(getInput("registry"));
   if (userInfo) {
     for (const part of [userInfo, ...userInfo.split(":")]) if (part.length > 2) setSecret(part);
   }

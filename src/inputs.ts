@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isStrictSemver } from './chart/index.js';
 import { normalizeMirror, parseHelmVersion } from './helm/version.js';
-import { parseRegistryUrl, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
+import { parseRegistryUrl, urlUserInfo, type IfExists, type RegistryTarget, type TlsOptions } from './oci/index.js';
 import { checkSourceInputs, parseSourceLine, type RemoteSource, type SourceSettings } from './sources/index.js';
 
 /** Inputs whose values are masked before any input is parsed or printed. */
@@ -89,7 +89,7 @@ export function parseInputs(get: InputGetter): ActionConfig {
   if (!registryInput) {
     throw new InputError('input "registry" is required: set it to oci://host[/namespace], for example oci://ghcr.io/${{ github.repository_owner }}/charts');
   }
-  if (registryUserInfo(registryInput) !== undefined) {
+  if (urlUserInfo(registryInput) !== undefined) {
     // The value is not echoed: what precedes the @ may be a password.
     throw new InputError('input "registry" holds credentials before an "@": put the user name in "username" and the password or token in "password" (from a secret), and write the registry as oci://host[/namespace]');
   }
@@ -262,19 +262,6 @@ function positiveInt(name: string, raw: string, fallback: number): number {
     throw new InputError(`input "${name}" is "${value}": use a whole number from 1 to 64`);
   }
   return Number(value);
-}
-
-/**
- * The user info of a registry URL written with credentials (`oci://user:pass@host`), whatever
- * characters it holds: everything between the scheme and the last `@`. Undefined when there is none.
- */
-export function registryUserInfo(registry: string): string | undefined {
-  // A trailing `@sha256:…` is a digest (refused by parseRegistryUrl), not credentials.
-  const withoutDigest = registry.replace(/@sha(?:256|384|512):[^@/:]*$/, '');
-  const at = withoutDigest.lastIndexOf('@');
-  if (at < 0) return undefined;
-  const start = registry.indexOf('://');
-  return withoutDigest.slice(start < 0 ? 0 : start + 3, at);
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3600_000 };

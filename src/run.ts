@@ -2,7 +2,8 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { naming } from './errors.js';
-import { parseInputs, registryUserInfo, SECRET_INPUTS, type ActionConfig } from './inputs.js';
+import { parseInputs, SECRET_INPUTS, type ActionConfig } from './inputs.js';
+import { urlUserInfo } from './oci/index.js';
 import { loginForLaterSteps } from './login.js';
 import { setOutputs, writeSummary } from './outputs.js';
 import { plural, publish, resolveChartSources, type ChartSource, type PublishLog } from './publish/index.js';
@@ -80,7 +81,7 @@ async function updateDependencies(config: ActionConfig, sources: ChartSource[]):
 function maskSecretInputs(): void {
   for (const name of SECRET_INPUTS) maskMultiline(core.getInput(name));
   // A password written into the registry URL is refused, but must not be printed either.
-  const userInfo = registryUserInfo(core.getInput('registry'));
+  const userInfo = urlUserInfo(core.getInput('registry'));
   if (userInfo) for (const part of [userInfo, ...userInfo.split(':')]) if (part.length > 2) core.setSecret(part);
 }
 

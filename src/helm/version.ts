@@ -1,7 +1,7 @@
 // The helm-version and helm-mirror inputs: checked when the inputs are read, without loading the
 // installer (tool-cache and its dependencies) that only a dependency update needs.
 import semver from 'semver';
-import { hasUserInfo } from '../oci/index.js';
+import { urlUserInfo } from '../oci/index.js';
 import { HelmError } from './errors.js';
 
 /** The newest Helm the action is tested with; installed when helm-version is empty and PATH has no usable helm. */
@@ -31,7 +31,7 @@ export function normalizeMirror(input: string): string {
   if (trimmed === '') return DEFAULT_HELM_MIRROR;
   // Userinfo would end up in logs and error messages; it is refused before anything echoes the
   // input, whatever characters it holds (a password may contain `/` or `@`).
-  if (hasUserInfo(trimmed)) {
+  if (urlUserInfo(trimmed) !== undefined) {
     throw new HelmError('helm-mirror must not contain credentials: give a mirror that needs none, or one on the runner\'s network');
   }
   let url: URL;

@@ -17,12 +17,20 @@ const DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 // Distribution limits the whole name, host included.
 const NAME_TOTAL_MAX = 255;
 
+/** A trailing `@sha256:…` names a digest, not credentials. */
+const DIGEST_SUFFIX_RE = /@sha(?:256|384|512):[^@/:]*$/;
+
 /**
- * Whether a URL carries user info (`scheme://user:pass@host`), whatever characters the password
- * holds (`/`, `@`): checked before any message could echo the URL.
+ * The user info of a URL written with credentials (`scheme://user:pass@host`, or without the
+ * scheme), whatever characters the password holds (`/`, `@`): everything between the scheme and
+ * the last `@`. Undefined when there is none. Checked before any message could echo the URL.
  */
-export function hasUserInfo(url: string): boolean {
-  return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/.*@/s.test(url.trim().replace(/@sha(?:256|384|512):[^@/:]*$/, ''));
+export function urlUserInfo(url: string): string | undefined {
+  const text = url.trim().replace(DIGEST_SUFFIX_RE, '');
+  const at = text.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const start = text.indexOf('://');
+  return text.slice(start < 0 || start > at ? 0 : start + 3, at);
 }
 
 /** Parses the registry input `oci://host[:port][/namespace]`. */
@@ -31,7 +39,7 @@ export function parseRegistryUrl(input: string): RegistryTarget {
   // Messages quote the input: never with a password someone put in it.
   // Everything up to the last `@` is user info, whatever it holds (a password may contain `/`).
   // A trailing `@sha256:…` is a digest, refused below with its own message.
-  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? '';
+  const digest = DIGEST_SUFFIX_RE.exec(trimmed)?.[0] ?? '';
   const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, '$1***@') + digest;
   if (raw === '') throw new OciInputError('the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts');
 
@@ -125,6 +133,10 @@ export function tagForVersion(version: string): string {
 /** True when `value` is a valid repository name (path components joined by "/"). */
 export function isRepositoryName(value: string): boolean {
   return value !== '' && value.split('/').every((c) => PATH_COMPONENT_RE.test(c));
+}
+
+export function isTag(reference: string): boolean {
+  return TAG_RE.test(reference);
 }
 
 export function isDigest(reference: string): boolean {

@@ -6,7 +6,7 @@ import semver from 'semver';
 import { ChartSourceError } from '../publish/sources.js';
 import type { Credentials } from '../oci/auth.js';
 import { OciInputError } from '../oci/errors.js';
-import { parseRegistryUrl } from '../oci/index.js';
+import { isTag, parseRegistryUrl } from '../oci/index.js';
 
 export interface ClassicRepoSource {
   kind: 'classic-repo';
@@ -30,7 +30,6 @@ export interface OciSource {
 export type RemoteSource = ClassicRepoSource | OciSource;
 
 const SCHEME_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
-const TAG_RE = /^\w[\w.-]{0,127}$/;
 const SHA256_RE = /^sha256:[a-f0-9]{64}$/;
 const NEITHER = 'a chart source is either a classic chart repository (https://host/path/ holding index.yaml, or the index.yaml URL) or an OCI reference (oci://host/namespace/name, with :tag or @sha256:… for one version); local charts are paths without a scheme';
 
@@ -93,7 +92,7 @@ function parseOciSource(line: string): OciSource {
     if (lastSlash !== -1 && colon !== -1) {
       name = rest.slice(0, colon);
       tag = rest.slice(colon + 1);
-      if (!TAG_RE.test(tag)) {
+      if (!isTag(tag)) {
         throw new ChartSourceError(`chart "${shown}" has the tag "${tag}", which is not a valid OCI tag (letters, digits, "_", "." and "-", up to 128): for a version with +build, write the tag with "_" (1.2.3_build.1)`);
       }
     }

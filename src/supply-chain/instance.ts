@@ -1,7 +1,7 @@
 // Which Sigstore services sign: the public-good instance, GitHub's own (for private repositories:
 // Fulcio and a timestamp authority, no public log), or a private deployment's URLs. Resolved and
 // checked before any request.
-import { hasUserInfo } from '../oci/index.js';
+import { urlUserInfo } from '../oci/index.js';
 
 type SigstoreInstance = 'public-good' | 'github' | 'custom';
 
@@ -44,7 +44,7 @@ function githubEndpoints(serverUrl: string | undefined): { fulcioUrl: string; ts
 /** An https URL (http only to this machine, for tests and sidecars), without credentials or query. */
 function serviceUrl(input: string, name: string): string {
   // Refused before anything could echo it: a password may hold any character.
-  if (hasUserInfo(input)) throw new SupplyChainInputError(`${name} must not carry credentials in the URL`);
+  if (urlUserInfo(input) !== undefined) throw new SupplyChainInputError(`${name} must not carry credentials in the URL`);
   let url: URL;
   try {
     url = new URL(input.trim());

@@ -5,7 +5,7 @@ import {
   OciInputError,
   RegistryError,
   blobOf
-} from "./chunk-57OCUDIY.js";
+} from "./chunk-YGGUIMFS.js";
 
 // src/oci/referrers.ts
 var EMPTY_CONFIG_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";

@@ -5,7 +5,7 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-K3D6BKNK.js";
+} from "./chunk-TBUM5LRE.js";
 import {
   HelmError,
   describeError,
@@ -16,10 +16,10 @@ import {
 import "./chunk-64BA2NW5.js";
 import {
   HttpClient
-} from "./chunk-5OIOF5DZ.js";
+} from "./chunk-7FOYWSEH.js";
 import {
   require_semver
-} from "./chunk-57OCUDIY.js";
+} from "./chunk-YGGUIMFS.js";
 import {
   cp,
   debug,

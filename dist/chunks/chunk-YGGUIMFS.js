@@ -12143,12 +12143,17 @@ var PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 var TAG_RE = /^\w[\w.-]{0,127}$/;
 var DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 var NAME_TOTAL_MAX = 255;
-function hasUserInfo(url) {
-  return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/.*@/s.test(url.trim().replace(/@sha(?:256|384|512):[^@/:]*$/, ""));
+var DIGEST_SUFFIX_RE = /@sha(?:256|384|512):[^@/:]*$/;
+function urlUserInfo(url) {
+  const text = url.trim().replace(DIGEST_SUFFIX_RE, "");
+  const at = text.lastIndexOf("@");
+  if (at < 0) return void 0;
+  const start = text.indexOf("://");
+  return text.slice(start < 0 || start > at ? 0 : start + 3, at);
 }
 function parseRegistryUrl(input) {
   const trimmed = input.trim();
-  const digest = /@sha(?:256|384|512):[^@/:]*$/.exec(trimmed)?.[0] ?? "";
+  const digest = DIGEST_SUFFIX_RE.exec(trimmed)?.[0] ?? "";
   const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
   if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
@@ -12231,6 +12236,9 @@ function tagForVersion(version) {
 }
 function isRepositoryName(value) {
   return value !== "" && value.split("/").every((c) => PATH_COMPONENT_RE.test(c));
+}
+function isTag(reference) {
+  return TAG_RE.test(reference);
 }
 function isDigest(reference) {
   return DIGEST_RE.test(reference);
@@ -13731,10 +13739,11 @@ export {
   sha256Digest,
   blobOf,
   helmArtifact,
-  hasUserInfo,
+  urlUserInfo,
   parseRegistryUrl,
   repositoryFor,
   tagForVersion,
+  isTag,
   DEFAULT_RETRY_POLICY,
   abortableSleep,
   withRetry,

@@ -22,9 +22,9 @@ import {
   writingYaml
 } from "./chunk-64BA2NW5.js";
 import {
-  hasUserInfo,
-  require_semver
-} from "./chunk-57OCUDIY.js";
+  require_semver,
+  urlUserInfo
+} from "./chunk-YGGUIMFS.js";
 import {
   goJson,
   goJsonObject,
@@ -4308,7 +4308,7 @@ function parseHelmVersion(input) {
 function normalizeMirror(input) {
   const trimmed = input.trim().replace(/\/+$/, "");
   if (trimmed === "") return DEFAULT_HELM_MIRROR;
-  if (hasUserInfo(trimmed)) {
+  if (urlUserInfo(trimmed) !== void 0) {
     throw new HelmError("helm-mirror must not contain credentials: give a mirror that needs none, or one on the runner's network");
   }
   let url;

@@ -24,7 +24,7 @@ import {
   require_util,
   require_util2,
   require_webidl
-} from "./chunk-57OCUDIY.js";
+} from "./chunk-YGGUIMFS.js";
 import {
   __commonJS,
   __require,

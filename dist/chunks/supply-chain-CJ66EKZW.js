@@ -3,19 +3,19 @@ import {
   listReferrers,
   pushReferrer,
   referrersTag
-} from "./chunk-L7TFW7BC.js";
+} from "./chunk-526PREQS.js";
 import {
   HttpClient,
   HttpClientError,
   require_tunnel,
   require_undici
-} from "./chunk-5OIOF5DZ.js";
+} from "./chunk-7FOYWSEH.js";
 import {
   OCI_MANIFEST_MEDIA_TYPE,
   blobOf,
-  hasUserInfo,
-  require_semver
-} from "./chunk-57OCUDIY.js";
+  require_semver,
+  urlUserInfo
+} from "./chunk-YGGUIMFS.js";
 import {
   getIDToken
 } from "./chunk-XWDYXING.js";
@@ -47760,7 +47760,7 @@ function githubEndpoints(serverUrl) {
   return { fulcioUrl: `https://fulcio.${domain}`, tsaUrl: `https://timestamp.${domain}` };
 }
 function serviceUrl(input, name) {
-  if (hasUserInfo(input)) throw new SupplyChainInputError(`${name} must not carry credentials in the URL`);
+  if (urlUserInfo(input) !== void 0) throw new SupplyChainInputError(`${name} must not carry credentials in the URL`);
   let url;
   try {
     url = new URL(input.trim());
