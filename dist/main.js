@@ -50,7 +50,6 @@ import {
 } from "./chunks/chunk-YGGUIMFS.js";
 import {
   debug,
-  getExecOutput,
   getInput,
   group,
   info,
@@ -3953,6 +3952,8 @@ async function createSigner(config, log3) {
 }
 
 // src/source-date.ts
+import { execFile } from "node:child_process";
+var GIT_TIMEOUT_MS = 3e4;
 async function sourceDate(cwd, env = process.env) {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (epoch) {
@@ -3961,22 +3962,17 @@ async function sourceDate(cwd, env = process.env) {
     }
     return { date: new Date(Number(epoch) * 1e3), from: "SOURCE_DATE_EPOCH" };
   }
-  const commitTime = await headCommitTime(cwd);
+  const commitTime = await headCommitTime(cwd, env);
   if (commitTime) return { date: commitTime, from: "git" };
   return { date: new Date(Math.floor(Date.now() / 1e3) * 1e3), from: "now" };
 }
-async function headCommitTime(cwd) {
-  try {
-    const { exitCode, stdout } = await getExecOutput("git", ["log", "-1", "--format=%ct"], {
-      cwd,
-      silent: true,
-      ignoreReturnCode: true
+function headCommitTime(cwd, env) {
+  return new Promise((resolve5) => {
+    execFile("git", ["log", "-1", "--format=%ct"], { cwd, env, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
+      const seconds = stdout.trim();
+      resolve5(!error && /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1e3) : void 0);
     });
-    const seconds = stdout.trim();
-    return exitCode === 0 && /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1e3) : void 0;
-  } catch {
-    return void 0;
-  }
+  });
 }
 
 // src/supply-chain-step.ts
@@ -4006,8 +4002,11 @@ async function run(signal) {
   maskDerivedSecrets(config);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   for (const warning2 of config.sourceSettings.warnings) warning(warning2);
+  const pendingDate = sourceDate(workspace);
+  pendingDate.catch(() => {
+  });
   const sources = config.chartPatterns.length > 0 ? await resolveChartSources(config.chartPatterns, workspace) : [];
-  const created = await sourceDate(workspace);
+  const created = await pendingDate;
   debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log2) : void 0;
   const secure = await openSupplyChain(config.supplyChain, config.dryRun);

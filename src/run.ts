@@ -22,8 +22,11 @@ export async function run(signal?: AbortSignal): Promise<void> {
 
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   for (const warning of config.sourceSettings.warnings) core.warning(warning);
+  // git answers while the chart patterns are expanded.
+  const pendingDate = sourceDate(workspace);
+  pendingDate.catch(() => {}); // awaited below; a bad SOURCE_DATE_EPOCH is reported there
   const sources = config.chartPatterns.length > 0 ? await resolveChartSources(config.chartPatterns, workspace) : [];
-  const created = await sourceDate(workspace);
+  const created = await pendingDate;
   core.debug(`archive time ${created.date.toISOString()} from ${created.from}`);
   const sign = config.sign ? await createSigner(config, log) : undefined;
   const secure = await openSupplyChain(config.supplyChain, config.dryRun);

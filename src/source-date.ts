@@ -1,13 +1,16 @@
 // The one timestamp every archive entry and the `created` annotation carry, so the same source
 // gives the same bytes and digest on any machine: SOURCE_DATE_EPOCH, else the commit time of
 // HEAD, else now.
-import { getExecOutput } from '@actions/exec';
+import { execFile } from 'node:child_process';
 import { InputError } from './inputs.js';
 
 export interface SourceDate {
   date: Date;
   from: 'SOURCE_DATE_EPOCH' | 'git' | 'now';
 }
+
+/** `git log` answers in milliseconds; a hung git (a lock, a network file system) must not hang the step. */
+const GIT_TIMEOUT_MS = 30_000;
 
 export async function sourceDate(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<SourceDate> {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
@@ -17,21 +20,19 @@ export async function sourceDate(cwd: string, env: NodeJS.ProcessEnv = process.e
     }
     return { date: new Date(Number(epoch) * 1000), from: 'SOURCE_DATE_EPOCH' };
   }
-  const commitTime = await headCommitTime(cwd);
+  const commitTime = await headCommitTime(cwd, env);
   if (commitTime) return { date: commitTime, from: 'git' };
   return { date: new Date(Math.floor(Date.now() / 1000) * 1000), from: 'now' };
 }
 
-async function headCommitTime(cwd: string): Promise<Date | undefined> {
-  try {
-    const { exitCode, stdout } = await getExecOutput('git', ['log', '-1', '--format=%ct'], {
-      cwd,
-      silent: true,
-      ignoreReturnCode: true,
+// A plain child process, not @actions/exec: this runs on every start, and exec's PATH lookup and
+// argument quoting cost more than the git call itself.
+function headCommitTime(cwd: string, env: NodeJS.ProcessEnv): Promise<Date | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['log', '-1', '--format=%ct'], { cwd, env, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
+      const seconds = stdout.trim();
+      // No git on PATH, not a repository, no commit yet: fall back to now.
+      resolve(!error && /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000) : undefined);
     });
-    const seconds = stdout.trim();
-    return exitCode === 0 && /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000) : undefined;
-  } catch {
-    return undefined; // no git on PATH: fall back to now
-  }
+  });
 }
