@@ -28,6 +28,16 @@ export interface RunRecord {
   connections: number;
   /** From spawn to the first request reaching the registry's proxy (start-up, checks, packaging). */
   firstRequestMs: number;
+  /** CPU time the registry process used during the run. */
+  registryCpuMs: number;
+  /** CPU time of the bench process during the run: the delay proxies and the token service. */
+  harnessCpuMs: number;
+}
+
+/** What the registry and the harness have used so far, to charge a run with its difference. */
+interface SideCpu {
+  registryMs: number;
+  harnessMs: number;
 }
 
 export interface Contender {
@@ -81,7 +91,13 @@ export class Bench {
     for (const home of this.helmHomes.values()) await home.remove();
   }
 
-  private record(base: RunBase & { contender: string }, run: ProcessRun, mark: number, connectionsBefore: number): RunRecord {
+  private sideCpu(): SideCpu {
+    const { user, system } = process.cpuUsage();
+    return { registryMs: this.registry.cpuMs(), harnessMs: (user + system) / 1000 };
+  }
+
+  private record(base: RunBase & { contender: string }, run: ProcessRun, mark: number, connectionsBefore: number, cpuBefore: SideCpu): RunRecord {
+    const cpuAfter = this.sideCpu();
     const requests = this.registry.log.since(mark);
     const firstToken = requests.findIndex((r) => r.target === 'token');
     const setup = firstToken !== -1 ? firstToken + 1 : requests.findIndex((r) => r.method === 'GET' && r.path === '/v2/') + 1;
@@ -97,6 +113,8 @@ export class Bench {
       requestsAfterSetup: requests.length - setup,
       connections: this.registry.log.connections - connectionsBefore,
       firstRequestMs: requests.length > 0 ? Math.round(requests[0]!.at - run.startedAt) : NaN,
+      registryCpuMs: Math.round(cpuAfter.registryMs - cpuBefore.registryMs),
+      harnessCpuMs: Math.round(cpuAfter.harnessMs - cpuBefore.harnessMs),
     };
     this.runs.push(record);
     return record;
@@ -109,6 +127,7 @@ export class Bench {
   private async ours(contender: Contender, workspace: Workspace, namespace: string, base: RunBase): Promise<RunRecord> {
     const mark = this.registry.log.mark();
     const connections = this.registry.log.connections;
+    const cpu = this.sideCpu();
     const run = await runOurs({
       bundle: contender.bundle,
       workspace: workspace.dir,
@@ -129,18 +148,19 @@ export class Bench {
     if (charts.length !== workspace.names.length || charts.some((c) => c.status !== expected)) {
       throw new Error(`the action reported ${charts.map((c) => c.status).join(', ')} for ${where}, expected ${workspace.names.length} × ${expected}`);
     }
-    return this.record({ ...base, contender: contender.key }, run, mark, connections);
+    return this.record({ ...base, contender: contender.key }, run, mark, connections, cpu);
   }
 
   private async helm(contender: Contender, workspace: Workspace, namespace: string, base: RunBase): Promise<RunRecord> {
     const mark = this.registry.log.mark();
     const connections = this.registry.log.connections;
+    const cpu = this.sideCpu();
     const run = await runHelmLoop({ version: contender.helm!, home: this.helmHomes.get(contender.helm!)!, workspace: workspace.dir, registry: `${this.registry.host}/${namespace}` });
     const pushed = (`${run.stdout}\n${run.stderr}`.match(/^Pushed: /gm) ?? []).length;
     if (run.code !== 0 || pushed !== workspace.names.length) {
       throw new Error(`the Helm ${contender.helm} loop failed (${namespace}, ${base.phase}, ${this.auth} auth; ${pushed} pushed):\n${run.stderr.slice(-4000)}`);
     }
-    return this.record({ ...base, contender: contender.key }, run, mark, connections);
+    return this.record({ ...base, contender: contender.key }, run, mark, connections, cpu);
   }
 }
 
@@ -151,5 +171,5 @@ export async function runBare(command: string, args: string[], cwd: string, env:
 
 export function describeRun(r: RunRecord): string {
   const perChart = (r.requestsAfterSetup / r.charts).toFixed(1);
-  return `${String(r.wallMs).padStart(6)} ms  1st req ${String(r.firstRequestMs).padStart(5)} ms  cpu ${String(r.cpuMs).padStart(6)} ms  ${perChart.padStart(5)} req/chart  ${(r.maxRssKiB / 1024).toFixed(0).padStart(4)} MB  ${r.connections} conn`;
+  return `${String(r.wallMs).padStart(6)} ms  1st req ${String(r.firstRequestMs).padStart(5)} ms  cpu ${String(r.cpuMs).padStart(6)} ms  ${perChart.padStart(5)} req/chart  ${(r.maxRssKiB / 1024).toFixed(0).padStart(4)} MB  ${r.connections} conn  registry ${r.registryCpuMs} ms  harness ${r.harnessCpuMs} ms`;
 }

@@ -18,12 +18,17 @@ type Filter = Partial<Pick<RunRecord, 'section' | 'auth' | 'charts' | 'phase' | 
 const select = (runs: RunRecord[], filter: Filter): RunRecord[] => runs.filter((r) => Object.entries(filter).every(([k, v]) => r[k as keyof RunRecord] === v));
 const med = (runs: RunRecord[], field: 'wallMs' | 'cpuMs' | 'maxRssKiB' | 'firstRequestMs' | 'requestsAfterSetup' | 'connections'): number => median(runs.map((r) => r[field]));
 const mb = (kib: number): string => `${Math.round(kib / 1024)} MB`;
+/** Share of the machine's CPUs the run kept busy: the contender, the registry and the harness. */
+const busy = (runs: RunRecord[], cpus: number): string => {
+  const share = median(runs.map((r) => (r.cpuMs + r.registryCpuMs + r.harnessCpuMs) / (r.wallMs * cpus)));
+  return Number.isFinite(share) ? `${Math.round(share * 100)} %` : '–';
+};
 const ratio = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)}×` : '–');
 
-function mainTable(runs: RunRecord[], auth: BenchAuth): string[] {
+function mainTable(runs: RunRecord[], auth: BenchAuth, cpus: number): string[] {
   const lines = [
-    `| charts | push | contender | wall time, median (min–max) [runs] | × ours | requests per chart¹ | peak RSS | CPU time |`,
-    '|---:|---|---|---:|---:|---:|---:|---:|',
+    `| charts | push | contender | wall time, median (min–max) [runs] | × ours | requests per chart¹ | peak RSS | CPU time | machine busy² |`,
+    '|---:|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const charts of settings.workloads) {
     for (const phase of ['new', 'unchanged'] as const) {
@@ -36,7 +41,7 @@ function mainTable(runs: RunRecord[], auth: BenchAuth): string[] {
         const isOurs = contender.key === OURS.key;
         const reqs = (med(own, 'requestsAfterSetup') / charts).toFixed(charts >= 20 ? 2 : 0);
         lines.push(
-          `| ${charts} | ${phase} | ${isOurs ? `**${contender.label}**` : contender.label} | ${formatMs(median(wall))} (${formatMs(Math.min(...wall))}–${formatMs(Math.max(...wall))}) [${own.length}] | ${isOurs ? '1' : `**${ratio(median(wall) / med(ours, 'wallMs'))}**`} | ${reqs} | ${mb(med(own, 'maxRssKiB'))} | ${formatMs(med(own, 'cpuMs'))} |`,
+          `| ${charts} | ${phase} | ${isOurs ? `**${contender.label}**` : contender.label} | ${formatMs(median(wall))} (${formatMs(Math.min(...wall))}–${formatMs(Math.max(...wall))}) [${own.length}] | ${isOurs ? '1' : `**${ratio(median(wall) / med(ours, 'wallMs'))}**`} | ${reqs} | ${mb(med(own, 'maxRssKiB'))} | ${formatMs(med(own, 'cpuMs'))} | ${busy(own, cpus)} |`,
         );
       }
     }
@@ -56,10 +61,13 @@ export function report(input: { runs: RunRecord[]; bare: BareRun[]; machine: { c
   // Main comparison.
   for (const auth of auths) {
     if (select(runs, { section: 'main', auth }).length === 0) continue;
-    out.push(`## ${settings.rttMs} ms round trip, ${auth === 'token' ? 'token auth' : 'Basic auth (htpasswd)'}\n`, ...mainTable(runs, auth), '');
+    out.push(`## ${settings.rttMs} ms round trip, ${auth === 'token' ? 'token auth' : 'Basic auth (htpasswd)'}\n`, ...mainTable(runs, auth, machine.cpus), '');
   }
   if (select(runs, { section: 'main' }).length > 0) {
-    out.push('¹ Requests after the first token request (token auth) or the first `GET /v2/` (Basic auth), per chart.\n');
+    out.push(
+      '¹ Requests after the first token request (token auth) or the first `GET /v2/` (Basic auth), per chart.\n',
+      `² CPU time of the contender, the registry and the harness (delay proxies, token service) over wall time × ${machine.cpus} CPUs: near 100 % the machine itself is the limit.\n`,
+    );
     const goals: Array<[number, 'new' | 'unchanged', number]> = [[1, 'new', 2], [20, 'new', 15], [100, 'new', 30], [100, 'unchanged', 40]];
     for (const helm of HELMS.slice(0, 1)) {
       for (const [charts, phase, goal] of goals) {
@@ -112,18 +120,18 @@ export function report(input: { runs: RunRecord[]; bare: BareRun[]; machine: { c
   // Growth with the number of charts.
   const scaleRuns = select(runs, { section: 'scale' });
   if (scaleRuns.length > 0) {
-    out.push(`## New charts at the default concurrency (${scaleRuns[0]!.auth} auth, ${settings.rttMs} ms round trip)\n`, '| contender | charts | wall, median | per chart | CPU, median | per chart | peak RSS | connections |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    out.push(`## New charts at the default concurrency (${scaleRuns[0]!.auth} auth, ${settings.rttMs} ms round trip)\n`, '| contender | charts | wall, median | per chart | CPU, median | per chart | peak RSS | connections | registry CPU | machine busy² |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const build of OUR_BUILDS) {
       const own = select(scaleRuns, { contender: build.key });
       if (own.length === 0) continue;
       for (const charts of settings.scale) {
         const c = select(own, { charts });
-        out.push(`| ${build.label} | ${charts} | ${formatMs(med(c, 'wallMs'))} | ${(med(c, 'wallMs') / charts).toFixed(1)} ms | ${formatMs(med(c, 'cpuMs'))} | ${(med(c, 'cpuMs') / charts).toFixed(1)} ms | ${mb(med(c, 'maxRssKiB'))} | ${med(c, 'connections')} |`);
+        out.push(`| ${build.label} | ${charts} | ${formatMs(med(c, 'wallMs'))} | ${(med(c, 'wallMs') / charts).toFixed(1)} ms | ${formatMs(med(c, 'cpuMs'))} | ${(med(c, 'cpuMs') / charts).toFixed(1)} ms | ${mb(med(c, 'maxRssKiB'))} | ${med(c, 'connections')} | ${formatMs(median(c.map((r) => r.registryCpuMs)))} | ${busy(c, machine.cpus)} |`);
       }
       const wallFit = linearFit(own.map((r) => [r.charts, r.wallMs]));
       const cpuFit = linearFit(own.map((r) => [r.charts, r.cpuMs]));
       const rssFit = linearFit(own.map((r) => [r.charts, r.maxRssKiB]));
-      out.push(`| ${build.label} | fit | ${formatMs(wallFit.intercept)} + | ${wallFit.slope.toFixed(1)} ms | ${formatMs(cpuFit.intercept)} + | **${cpuFit.slope.toFixed(1)} ms** | ${mb(rssFit.intercept)} + ${(rssFit.slope).toFixed(0)} KiB per chart | |`);
+      out.push(`| ${build.label} | fit | ${formatMs(wallFit.intercept)} + | ${wallFit.slope.toFixed(1)} ms | ${formatMs(cpuFit.intercept)} + | **${cpuFit.slope.toFixed(1)} ms** | ${mb(rssFit.intercept)} + ${(rssFit.slope).toFixed(0)} KiB per chart | | | |`);
       if (build.key === OURS.key) {
         const biggest = Math.max(...settings.scale);
         const big = select(own, { charts: biggest });

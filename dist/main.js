@@ -8,6 +8,7 @@ import {
   referrersTag
 } from "./chunks/chunk-526PREQS.js";
 import {
+  ArchiveMemory,
   archiveFileDigests,
   checkChart,
   configJson,
@@ -16,7 +17,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-TBUM5LRE.js";
+} from "./chunks/chunk-QY5BZ3UR.js";
 import {
   describeError,
   isUserFacing,
@@ -3476,14 +3477,16 @@ async function settleAll(items, limit, work) {
 import { createReadStream as createReadStream2 } from "node:fs";
 import { mkdir, rm as rm2 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
+var ARCHIVE_MEMORY = { perArchive: 1024 * 1024, total: 64 * 1024 * 1024 };
 async function prepareCharts(planned, settings) {
   await mkdir(settings.tempDir, { recursive: true }).catch((error) => {
     throw new PreparationError(`cannot create ${settings.tempDir} for the packaged charts (${describeError(error)}): check RUNNER_TEMP`);
   });
   const written = [];
+  const memory = new ArchiveMemory(ARCHIVE_MEMORY.perArchive, ARCHIVE_MEMORY.total);
   try {
     return await settleAll(planned, PLAN_CONCURRENCY, async (chart) => {
-      const prepared = await prepareOne(chart, settings);
+      const prepared = await prepareOne(chart, settings, memory);
       written.push(prepared);
       settings.onPrepared?.(prepared);
       return prepared;
@@ -3497,9 +3500,9 @@ async function discard(prepared) {
   const scratch = prepared.flatMap((p) => p.kind === "artifact" && p.scratch ? [p.scratch] : []);
   await Promise.all(scratch.map((dir) => rm2(dir, { recursive: true, force: true })));
 }
-async function prepareOne(planned, settings) {
+async function prepareOne(planned, settings, memory) {
   if (planned.kind === "oci-copy") return { kind: "copy", planned };
-  if (planned.kind !== "classic") return prepareLocal(planned, settings);
+  if (planned.kind !== "classic") return prepareLocal(planned, settings, memory);
   try {
     const download = await downloadChartVersion(planned.repository, planned.entry, settings.tempDir);
     return { kind: "artifact", planned, packaged: download.archive, artifact: classicArtifact(download, planned.target.repository, planned.target.tag), scratch: dirname2(download.archive.path) };
@@ -3507,18 +3510,17 @@ async function prepareOne(planned, settings) {
     return { kind: "failed", planned, error: describeError(error) };
   }
 }
-async function prepareLocal(planned, settings) {
-  const packaged = planned.kind === "directory" ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir }) : planned.archive;
-  const scratch = planned.kind === "directory" ? dirname2(packaged.path) : void 0;
+async function prepareLocal(planned, settings, memory) {
+  const packaged = planned.kind === "directory" ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir, memory }) : planned.archive;
+  const scratch = planned.kind === "directory" && "path" in packaged ? dirname2(packaged.path) : void 0;
   try {
     const config = configJson(planned.metadata);
     const prov = settings.sign ? await settings.sign(config, packaged.fileName, packaged.digest) : planned.kind === "archive" ? planned.prov : void 0;
-    const { path, digest, size } = packaged;
     const artifact = helmArtifact({
       repository: planned.target.repository,
       tag: planned.target.tag,
       config,
-      chart: { digest, size, open: () => createReadStream2(path) },
+      chart: "bytes" in packaged ? packaged.bytes : streamedFile(packaged),
       prov,
       meta: planned.metadata,
       created: settings.created
@@ -3528,6 +3530,9 @@ async function prepareLocal(planned, settings) {
     if (scratch) await rm2(scratch, { recursive: true, force: true });
     throw error;
   }
+}
+function streamedFile({ path, digest, size }) {
+  return { digest, size, open: () => createReadStream2(path) };
 }
 
 // src/publish/progress.ts
@@ -3777,7 +3782,7 @@ async function pushOne(chart, registry, settings) {
 async function pushArtifact(chart, registry, { ifExists, log: log3 }) {
   const outcome = await pushChart(registry, chart.artifact, {
     ifExists,
-    sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote)
+    sameChartFiles: (remote) => sameChartFiles("bytes" in chart.packaged ? chart.packaged.bytes : createReadStream3(chart.packaged.path), remote)
   });
   if (outcome.warning) log3.warning(`${taggedName(chart.planned.target)}: ${outcome.warning}`);
   return outcome;
@@ -3796,8 +3801,8 @@ function supplyChainFields(done) {
   const { artifactHubDigest: _metadata, ...fields } = done;
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0));
 }
-async function sameChartFiles(oursPath, theirs) {
-  const [a, b] = await Promise.all([archiveFileDigests(createReadStream3(oursPath)), archiveFileDigests(theirs)]);
+async function sameChartFiles(ours, theirs) {
+  const [a, b] = await Promise.all([archiveFileDigests(ours), archiveFileDigests(theirs)]);
   if (a.size !== b.size) return false;
   for (const [path, digest] of a) {
     if (b.get(path) !== digest) return false;
@@ -4035,7 +4040,7 @@ ${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-UTRCIJNM.js");
+  const dependencies = await import("./chunks/dependencies-6OVIKHKN.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

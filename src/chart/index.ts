@@ -5,5 +5,6 @@
 export { archiveFileDigests, readChartArchive } from './archive.js';
 export { parseChartYaml, type ChartMetadata } from './metadata.js';
 export { configJson } from './metadata-text.js';
-export { checkChart, packageChart, writeChartPackage, type CheckedChart, type PackagedChart } from './package.js';
+export { checkChart, packageChart, writeChartPackage, type CheckedChart, type PackagedChart, type PackagedInMemory } from './package.js';
+export { ArchiveMemory } from './tar-write.js';
 export { isStrictSemver } from './version.js';

@@ -1,6 +1,6 @@
 // `helm package`, reproducibly: load the chart folder as Helm does, check its dependencies are
 // in charts/, and write <name>-<version>.tgz in Helm's entry order with one fixed mtime. The
-// archive goes straight to a file, one source file at a time.
+// archive is made one source file at a time, straight to a file or, when small, in memory.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { MAX_CHART_BYTES } from './limits.js';
 import { loadChartFiles, type LoadedChart } from './loader.js';
 import { withOverrides, type ChartMetadata } from './metadata.js';
 import { chartYamlText } from './metadata-text.js';
-import { TarGzFile } from './tar-write.js';
+import { TarGzOutput, type ArchiveMemory } from './tar-write.js';
 import { readChartDirectory } from './walk.js';
 
 interface PackageOptions {
@@ -36,6 +36,14 @@ export interface PackagedChart {
   /** `sha256:<hex>` of the file */
   digest: string;
   size: number;
+}
+
+/** A chart archive small enough to have stayed in memory (see ArchiveMemory). */
+export type PackagedInMemory = Omit<PackagedChart, 'path'> & { bytes: Buffer };
+
+interface WriteOptions extends Pick<PackageOptions, 'mtime' | 'outDir'> {
+  /** Lets small archives stay in memory instead of a temp file. */
+  memory?: ArchiveMemory;
 }
 
 /** A chart folder loaded and checked as `helm package` checks it, ready to be written. */
@@ -77,29 +85,36 @@ export async function checkChart(dir: string, opts: Pick<PackageOptions, 'versio
   return { metadata, dir, chart: { ...loaded, metadata } };
 }
 
-/** Writes a checked chart to `<outDir>/<new folder>/<name>-<version>.tgz`. */
-export async function writeChartPackage(checked: CheckedChart, opts: Pick<PackageOptions, 'mtime' | 'outDir'>): Promise<PackagedChart> {
+/**
+ * Writes a checked chart to `<outDir>/<new folder>/<name>-<version>.tgz`, or keeps it in memory
+ * when `memory` allows.
+ */
+export async function writeChartPackage(checked: CheckedChart, opts: WriteOptions & { memory: ArchiveMemory }): Promise<PackagedChart | PackagedInMemory>;
+export async function writeChartPackage(checked: CheckedChart, opts: Omit<WriteOptions, 'memory'>): Promise<PackagedChart>;
+export async function writeChartPackage(checked: CheckedChart, opts: WriteOptions): Promise<PackagedChart | PackagedInMemory> {
   if (!(opts.mtime instanceof Date) || Number.isNaN(opts.mtime.getTime())) throw new ChartError(`chart ${checked.dir}: the package time is not a valid date`);
   const { metadata, dir, chart } = checked;
   const fileName = `${metadata.name}-${metadata.version}.tgz`;
   const outDir = opts.outDir ?? tmpdir();
-  const folder = await mkdtemp(join(outDir, 'chart-')).catch((error: unknown) => {
-    throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : (error as Error).message})`, { cause: error });
-  });
-  const path = join(folder, fileName);
+  let folder: string | undefined;
+  const createFile = async (): Promise<string> => {
+    folder = await mkdtemp(join(outDir, 'chart-')).catch((error: unknown) => {
+      throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : (error as Error).message})`, { cause: error });
+    });
+    return join(folder, fileName);
+  };
+  const out = new TarGzOutput(opts.mtime, createFile, opts.memory);
   try {
-    const out = await TarGzFile.create(path, opts.mtime);
     try {
       await writeChart(out, chart, '', new Set());
     } catch (error) {
       await out.abandon();
       throw error;
     }
-    const { digest, size } = await out.finish();
-    return { metadata, fileName, path, digest, size };
+    return { metadata, fileName, ...(await out.finish()) };
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${path} (${error.code}: ${error.message})`, { cause: error });
+    if (folder) await rm(folder, { recursive: true, force: true });
+    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${folder ? join(folder, fileName) : fileName} (${error.code}: ${error.message})`, { cause: error });
     throw error;
   }
 }
@@ -120,7 +135,7 @@ function checkDependencies(chart: LoadedChart, metadata: ChartMetadata): void {
 // Helm's writeTarContents: Chart.yaml, Chart.lock, values.yaml, values.schema.json, templates,
 // other files, then each subchart under charts/<its name>/. Helm orders subcharts by Go map
 // iteration (random); here they are sorted by name so the archive is reproducible.
-async function writeChart(writer: TarGzFile, chart: LoadedChart, prefix: string, written: Set<string>): Promise<void> {
+async function writeChart(writer: TarGzOutput, chart: LoadedChart, prefix: string, written: Set<string>): Promise<void> {
   const base = `${prefix}${chart.metadata.name}`;
   const add = async (name: string, data: Buffer | (() => Promise<Buffer>)) => {
     const path = `${base}/${name}`;

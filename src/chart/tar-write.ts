@@ -77,24 +77,52 @@ class DeterministicTarGz {
   }
 }
 
-interface WrittenFile {
-  /** `sha256:<hex>` of the file's bytes. */
-  digest: string;
-  size: number;
+/**
+ * How much of a run's archives may stay in memory instead of temp files: archives up to
+ * `perArchive` bytes, up to `total` bytes in all. Small charts then never touch the disk (a temp
+ * folder, a file, a read stream and its removal cost more CPU than packaging them).
+ */
+export class ArchiveMemory {
+  constructor(
+    readonly perArchive: number,
+    private left: number,
+  ) {}
+
+  /** Takes `bytes` from what is left; false (and nothing taken) when that is not enough. */
+  take(bytes: number): boolean {
+    if (bytes > this.left) return false;
+    this.left -= bytes;
+    return true;
+  }
+
+  giveBack(bytes: number): void {
+    this.left += bytes;
+  }
 }
 
+/** The finished archive: its bytes when it stayed in memory, else the file it was written to. */
+export type WrittenArchive = { digest: string; size: number } & ({ bytes: Buffer } | { path: string });
+
 /**
- * A DeterministicTarGz written to a file as it is made, hashed on the way: memory holds one
- * file's content and its compressed bytes, never the archive.
+ * A DeterministicTarGz hashed as it is made and kept in memory while `memory` allows (never, when
+ * there is none); past that it goes to the file `createFile` names, one batch at a time, so memory
+ * holds one source file and its compressed bytes, never a large archive.
  */
-export class TarGzFile {
+export class TarGzOutput {
   private readonly tar: DeterministicTarGz;
   private readonly hash = createHash('sha256');
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private size = 0;
+  /** Bytes taken from `memory` for the pending chunks, while the archive is in memory. */
+  private held = 0;
+  private file?: { path: string; handle: FileHandle };
 
-  private constructor(private readonly handle: FileHandle, mtime: Date) {
+  constructor(
+    mtime: Date,
+    private readonly createFile: () => Promise<string>,
+    private readonly memory?: ArchiveMemory,
+  ) {
     this.tar = new DeterministicTarGz(mtime, (chunk) => {
       this.hash.update(chunk);
       this.size += chunk.length;
@@ -103,31 +131,47 @@ export class TarGzFile {
     });
   }
 
-  /** Creates (or truncates) the file at `path`. */
-  static async create(path: string, mtime: Date): Promise<TarGzFile> {
-    return new TarGzFile(await open(path, 'w'), mtime);
-  }
-
   async addFile(path: string, data: Uint8Array): Promise<void> {
     this.tar.addFile(path, data);
-    // Small charts are written in one go; large files as soon as they are compressed.
-    if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
+    await this.place();
   }
 
-  /** Ends the archive and closes the file. */
-  async finish(): Promise<WrittenFile> {
+  /** Ends the archive; a file is closed. */
+  async finish(): Promise<WrittenArchive> {
+    this.tar.finish();
+    await this.place();
+    const digest = `sha256:${this.hash.digest('hex')}`;
+    if (!this.file) return { digest, size: this.size, bytes: Buffer.concat(this.pending) };
     try {
-      this.tar.finish();
       await this.flush();
     } finally {
-      await this.handle.close();
+      await this.file.handle.close();
     }
-    return { digest: `sha256:${this.hash.digest('hex')}`, size: this.size };
+    return { digest, size: this.size, path: this.file.path };
   }
 
-  /** Closes the file without finishing it (after an error). */
+  /** Lets go of the archive after an error: the file is closed, the memory given back. */
   async abandon(): Promise<void> {
-    await this.handle.close().catch(() => {});
+    this.memory?.giveBack(this.held);
+    this.held = 0;
+    await this.file?.handle.close().catch(() => {});
+  }
+
+  // Keeps the new bytes in memory if they fit, else moves the archive to its file.
+  private async place(): Promise<void> {
+    if (!this.file) {
+      const more = this.pendingBytes - this.held;
+      if (this.memory && this.pendingBytes <= this.memory.perArchive && this.memory.take(more)) {
+        this.held = this.pendingBytes;
+        return;
+      }
+      this.memory?.giveBack(this.held);
+      this.held = 0;
+      const path = await this.createFile();
+      this.file = { path, handle: await open(path, 'w') };
+    }
+    // Small archives are written in one go; large files as soon as they are compressed.
+    if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -137,7 +181,7 @@ export class TarGzFile {
     // writev may write only part of what it is given; the rest is written again.
     let rest = chunks;
     while (rest.length > 0) {
-      let { bytesWritten } = await this.handle.writev(rest);
+      let { bytesWritten } = await this.file!.handle.writev(rest);
       const left: Uint8Array[] = [];
       for (const chunk of rest) {
         if (bytesWritten >= chunk.length) bytesWritten -= chunk.length;

@@ -149,6 +149,7 @@ interface HelmArtifactInput {
 /** Builds blobs and manifest for a chart, exactly as `helm push` would. */
 export function helmArtifact(input: HelmArtifactInput & { chart: Buffer }): HelmArtifact;
 export function helmArtifact(input: HelmArtifactInput & { chart: StreamedBlob }): HelmArtifact<StreamedBlob>;
+export function helmArtifact(input: HelmArtifactInput): HelmArtifact<Blob | StreamedBlob>;
 export function helmArtifact(input: HelmArtifactInput): HelmArtifact<Blob | StreamedBlob> {
   const config = blobOf(Buffer.from(input.config));
   const chart = Buffer.isBuffer(input.chart) ? blobOf(input.chart) : input.chart;

@@ -2,7 +2,7 @@
 // action and its tests use; the modules behind it are its own business.
 export { RegistryClient, type Manifest, type RegistryClientOptions } from './client.js';
 export { RegistryError } from './errors.js';
-export { helmArtifact, HELM_PROV_LAYER_MEDIA_TYPE, sha256Digest, type HelmArtifact, type HelmChartInfo, type StreamedBlob } from './helm-manifest.js';
+export { helmArtifact, HELM_PROV_LAYER_MEDIA_TYPE, sha256Digest, type Blob, type HelmArtifact, type HelmChartInfo, type StreamedBlob } from './helm-manifest.js';
 export { pushChart, type IfExists } from './push-chart.js';
 export { isTag, parseRegistryUrl, urlUserInfo, repositoryFor, tagForVersion, type RegistryTarget } from './reference.js';
 export type { RetryPolicy } from './retry.js';

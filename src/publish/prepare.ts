@@ -1,13 +1,13 @@
-// Prepare: each planned chart becomes what the push sends. Directories are packaged to a file in
-// the temp folder (a few at a time, one source file in memory each), signed when asked, and the
-// manifest built; a classic repository's version is downloaded and checked; an OCI copy needs
-// nothing. Archives wait on disk and are streamed from there by the push.
+// Prepare: each planned chart becomes what the push sends. Directories are packaged (a few at a
+// time, one source file in memory each), signed when asked, and the manifest built; a classic
+// repository's version is downloaded and checked; an OCI copy needs nothing. Small archives wait
+// in memory (ARCHIVE_MEMORY); the others wait in the temp folder and are streamed from there.
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { configJson, writeChartPackage, type PackagedChart } from '../chart/index.js';
+import { ArchiveMemory, configJson, writeChartPackage, type PackagedChart, type PackagedInMemory } from '../chart/index.js';
 import { describeError } from '../errors.js';
-import { helmArtifact, type HelmArtifact, type StreamedBlob } from '../oci/index.js';
+import { helmArtifact, type Blob, type HelmArtifact, type StreamedBlob } from '../oci/index.js';
 import type { Signer } from '../signing.js';
 import { classicArtifact, downloadChartVersion } from '../sources/index.js';
 import { PLAN_CONCURRENCY, PreparationError, settleAll, type PlannedChart, type PlannedCopy } from './plan.js';
@@ -16,8 +16,8 @@ import { PLAN_CONCURRENCY, PreparationError, settleAll, type PlannedChart, type 
 export interface PreparedArtifact {
   kind: 'artifact';
   planned: PlannedChart;
-  packaged: PackagedChart;
-  artifact: HelmArtifact<StreamedBlob>;
+  packaged: PackagedChart | PackagedInMemory;
+  artifact: HelmArtifact<Blob | StreamedBlob>;
   /** The folder the prepare step made for the archive (none for a given .tgz): see discard. */
   scratch?: string;
 }
@@ -36,6 +36,12 @@ interface PreparationFailure {
 }
 
 export type PreparedChart = PreparedArtifact | PreparedCopy | PreparationFailure;
+
+/**
+ * Archives of up to 1 MiB stay in memory, 64 MiB of them in all (a `helm create` chart is about
+ * 5 KB: 13,000 of them); larger ones, and the rest, go to temp files.
+ */
+const ARCHIVE_MEMORY = { perArchive: 1024 * 1024, total: 64 * 1024 * 1024 };
 
 export interface PrepareSettings {
   /** The time stamped on every archive entry and in the manifest. */
@@ -56,9 +62,10 @@ export async function prepareCharts(planned: readonly PlannedChart[], settings: 
     throw new PreparationError(`cannot create ${settings.tempDir} for the packaged charts (${describeError(error)}): check RUNNER_TEMP`);
   });
   const written: PreparedChart[] = [];
+  const memory = new ArchiveMemory(ARCHIVE_MEMORY.perArchive, ARCHIVE_MEMORY.total);
   try {
     return await settleAll(planned, PLAN_CONCURRENCY, async (chart) => {
-      const prepared = await prepareOne(chart, settings);
+      const prepared = await prepareOne(chart, settings, memory);
       written.push(prepared);
       settings.onPrepared?.(prepared);
       return prepared;
@@ -76,9 +83,9 @@ export async function discard(prepared: readonly PreparedChart[]): Promise<void>
 }
 
 // A remote chart fails on its own; a local chart's error propagates (collected by settleAll).
-async function prepareOne(planned: PlannedChart, settings: PrepareSettings): Promise<PreparedChart> {
+async function prepareOne(planned: PlannedChart, settings: PrepareSettings, memory: ArchiveMemory): Promise<PreparedChart> {
   if (planned.kind === 'oci-copy') return { kind: 'copy', planned };
-  if (planned.kind !== 'classic') return prepareLocal(planned, settings);
+  if (planned.kind !== 'classic') return prepareLocal(planned, settings, memory);
   try {
     const download = await downloadChartVersion(planned.repository, planned.entry, settings.tempDir);
     return { kind: 'artifact', planned, packaged: download.archive, artifact: classicArtifact(download, planned.target.repository, planned.target.tag), scratch: dirname(download.archive.path) };
@@ -87,18 +94,17 @@ async function prepareOne(planned: PlannedChart, settings: PrepareSettings): Pro
   }
 }
 
-async function prepareLocal(planned: Extract<PlannedChart, { kind: 'directory' | 'archive' }>, settings: PrepareSettings): Promise<PreparedArtifact> {
-  const packaged = planned.kind === 'directory' ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir }) : planned.archive;
-  const scratch = planned.kind === 'directory' ? dirname(packaged.path) : undefined;
+async function prepareLocal(planned: Extract<PlannedChart, { kind: 'directory' | 'archive' }>, settings: PrepareSettings, memory: ArchiveMemory): Promise<PreparedArtifact> {
+  const packaged = planned.kind === 'directory' ? await writeChartPackage(planned.chart, { mtime: settings.created, outDir: settings.tempDir, memory }) : planned.archive;
+  const scratch = planned.kind === 'directory' && 'path' in packaged ? dirname(packaged.path) : undefined;
   try {
     const config = configJson(planned.metadata);
     const prov = settings.sign ? await settings.sign(config, packaged.fileName, packaged.digest) : planned.kind === 'archive' ? planned.prov : undefined;
-    const { path, digest, size } = packaged;
     const artifact = helmArtifact({
       repository: planned.target.repository,
       tag: planned.target.tag,
       config,
-      chart: { digest, size, open: () => createReadStream(path) },
+      chart: 'bytes' in packaged ? packaged.bytes : streamedFile(packaged),
       prov,
       meta: planned.metadata,
       created: settings.created,
@@ -108,4 +114,8 @@ async function prepareLocal(planned: Extract<PlannedChart, { kind: 'directory' |
     if (scratch) await rm(scratch, { recursive: true, force: true });
     throw error;
   }
+}
+
+function streamedFile({ path, digest, size }: PackagedChart): StreamedBlob {
+  return { digest, size, open: () => createReadStream(path) };
 }

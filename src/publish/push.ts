@@ -93,7 +93,7 @@ async function pushOne(chart: PreparedChart, registry: RegistryClient, settings:
 async function pushArtifact(chart: PreparedArtifact, registry: RegistryClient, { ifExists, log }: PushSettings): Promise<Outcome> {
   const outcome = await pushChart(registry, chart.artifact, {
     ifExists,
-    sameChartFiles: (remote) => sameChartFiles(chart.packaged.path, remote),
+    sameChartFiles: (remote) => sameChartFiles('bytes' in chart.packaged ? chart.packaged.bytes : createReadStream(chart.packaged.path), remote),
   });
   if (outcome.warning) log.warning(`${taggedName(chart.planned.target)}: ${outcome.warning}`);
   return outcome;
@@ -116,8 +116,8 @@ function supplyChainFields(done: SupplyChainFields & { artifactHubDigest?: strin
 }
 
 // Compared by each file's digest, so neither archive is unpacked into memory.
-async function sameChartFiles(oursPath: string, theirs: Buffer): Promise<boolean> {
-  const [a, b] = await Promise.all([archiveFileDigests(createReadStream(oursPath)), archiveFileDigests(theirs)]);
+async function sameChartFiles(ours: Buffer | AsyncIterable<Uint8Array>, theirs: Buffer): Promise<boolean> {
+  const [a, b] = await Promise.all([archiveFileDigests(ours), archiveFileDigests(theirs)]);
   if (a.size !== b.size) return false;
   for (const [path, digest] of a) {
     if (b.get(path) !== digest) return false;

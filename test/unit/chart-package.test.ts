@@ -11,7 +11,7 @@ import { gunzipSync, gzipSync as zlibGzip } from 'node:zlib';
 import { gzipSync } from 'fflate';
 import { Header } from 'tar';
 import { ChartError } from '../../src/chart/errors.js';
-import { archiveFileDigests, packageChart, readChartArchive, type PackagedChart } from '../../src/chart/index.js';
+import { ArchiveMemory, archiveFileDigests, checkChart, packageChart, readChartArchive, writeChartPackage, type PackagedChart } from '../../src/chart/index.js';
 import { TarReader } from '../../src/chart/tar-read.js';
 import { archiveFiles, tarEntries, tarGz } from '../support/chart-archive.js';
 import { Cleanup } from '../support/tmp.js';
@@ -153,6 +153,28 @@ describe('the archive on disk', () => {
     await assert.rejects(packageChart(await minimalChart({ 'values.yaml': '- a\n' }), { mtime: MTIME, outDir: out }), ChartError);
     assert.deepEqual(await readdir(out), []);
     await assert.rejects(packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: join(work, 'no-such-folder') }), /cannot write the chart archive/);
+  });
+
+  test('in memory while the ArchiveMemory allows, on disk after: the same bytes either way', async () => {
+    const out = join(work, 'out-memory');
+    await mkdir(out);
+    const checked = await checkChart(join(FIXTURES, 'app'), {});
+    const reference = await packageChart(join(FIXTURES, 'app'), { mtime: MTIME, outDir: out });
+    const referenceBytes = await bytes(reference);
+    // Room for one archive and a half: the first stays in memory, the second goes to a file.
+    const memory = new ArchiveMemory(1024 * 1024, Math.floor(reference.size * 1.5));
+    const held = await writeChartPackage(checked, { mtime: MTIME, outDir: out, memory });
+    const spilled = await writeChartPackage(checked, { mtime: MTIME, outDir: out, memory });
+    assert.ok('bytes' in held && held.bytes.equals(referenceBytes), 'the archive in memory');
+    assert.equal(held.digest, reference.digest);
+    assert.ok('path' in spilled && (await readFile(spilled.path)).equals(referenceBytes), 'the archive that did not fit, on disk');
+    assert.equal(spilled.digest, reference.digest);
+    assert.equal((await readdir(out)).length, 2, 'a folder for the reference and one for the spilled archive; none for the one in memory');
+    // An archive over the per-archive size goes to disk even with memory to spare.
+    const small = new ArchiveMemory(reference.size - 1, 1024 * 1024);
+    const large = await writeChartPackage(checked, { mtime: MTIME, outDir: out, memory: small });
+    assert.ok('path' in large && (await readFile(large.path)).equals(referenceBytes));
+    assert.ok(small.take(1024 * 1024), 'what the archive held while it was in memory was given back when it moved to disk');
   });
 });
 

@@ -1,8 +1,8 @@
 // The publish pipeline without a registry: plan refuses every bad chart at once, before anything
-// is written; packaged charts wait on disk in the temp folder given, not in memory, and are gone
-// once the step is over.
+// is written; small packaged charts wait in memory, large ones on disk in the temp folder given,
+// and those are gone once the step is over.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -50,6 +50,13 @@ async function appChart(name: string, extra: Record<string, string> = {}): Promi
   return { kind: 'directory', path: dir, label: name };
 }
 
+/** A chart whose archive is over a MiB (random bytes do not compress): it cannot wait in memory. */
+async function largeChart(name: string): Promise<ChartSource> {
+  const chart = await appChart(name);
+  await writeFile(join(chart.path, 'blob.bin'), randomBytes(1200 * 1024));
+  return chart;
+}
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -57,21 +64,27 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 describe('the publish pipeline without a registry', () => {
-  test('archives wait in the temp folder, stream from there, and are removed when the step is over', async () => {
+  test('small archives wait in memory, large ones in the temp folder; all are removed when the step is over', async () => {
     const tempDir = await emptyDir();
     const given = await packageChart(join(FIXTURES, 'library'), { mtime: CREATED, outDir: await emptyDir() });
-    const sources = [...(await Promise.all(['one', 'two', 'three', 'four', 'five', 'six'].map((n) => appChart(n)))), { kind: 'archive' as const, path: given.path, label: 'given.tgz' }];
+    const small = await Promise.all(['one', 'two', 'three', 'four'].map((n) => appChart(n)));
+    const large = await Promise.all(['five', 'six'].map((n) => largeChart(n)));
+    const sources = [...small, ...large, { kind: 'archive' as const, path: given.path, label: 'given.tgz' }];
     const prepared = await prepareCharts(await planCharts(sources, config()), { created: CREATED, tempDir });
     assert.equal(prepared.length, 7);
-    assert.equal((await readdir(tempDir)).length, 6, 'one folder per packaged chart; the given .tgz stays where it is');
-    for (const chart of prepared) {
+    assert.equal((await readdir(tempDir)).length, 2, 'one folder per large packaged chart; the given .tgz stays where it is');
+    for (const [i, chart] of prepared.entries()) {
       assert.equal(chart.kind, 'artifact');
       if (chart.kind !== 'artifact') continue;
       const { packaged, artifact } = chart;
-      const data = await readAll(artifact.chart.open());
+      const data = 'open' in artifact.chart ? await readAll(artifact.chart.open()) : artifact.chart.data;
+      assert.equal('open' in artifact.chart, i >= small.length, `${packaged.fileName}: streamed from a file only when large or given`);
       assert.equal(artifact.chart.digest, `sha256:${createHash('sha256').update(data).digest('hex')}`, packaged.fileName);
       assert.equal(artifact.chart.size, data.length);
     }
+    // In memory or on disk, the same chart gives the same bytes.
+    const onDisk = await packageChart(small[0]!.path, { mtime: CREATED, outDir: await emptyDir() });
+    assert.equal(prepared[0]!.kind === 'artifact' && prepared[0].packaged.digest, onDisk.digest);
 
     await discard(prepared);
     assert.deepEqual(await readdir(tempDir), []);
@@ -105,7 +118,7 @@ describe('the publish pipeline without a registry', () => {
 
   test('a failed prepare removes the archives it already wrote', async () => {
     const tempDir = await emptyDir();
-    const planned = await planCharts(await Promise.all(['p1', 'p2', 'p3'].map((n) => appChart(n))), config());
+    const planned = await planCharts(await Promise.all(['p1', 'p2', 'p3'].map((n) => largeChart(n))), config());
     let calls = 0;
     const sign = async (): Promise<string> => {
       if (++calls === 3) throw new Error('the signing service is down');

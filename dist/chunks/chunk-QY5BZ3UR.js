@@ -4153,9 +4153,27 @@ var DeterministicTarGz = class {
     if (data.length > 0) this.gzip.push(data, false);
   }
 };
-var TarGzFile = class _TarGzFile {
-  constructor(handle, mtime) {
-    this.handle = handle;
+var ArchiveMemory = class {
+  constructor(perArchive, left) {
+    this.perArchive = perArchive;
+    this.left = left;
+  }
+  perArchive;
+  left;
+  /** Takes `bytes` from what is left; false (and nothing taken) when that is not enough. */
+  take(bytes) {
+    if (bytes > this.left) return false;
+    this.left -= bytes;
+    return true;
+  }
+  giveBack(bytes) {
+    this.left += bytes;
+  }
+};
+var TarGzOutput = class {
+  constructor(mtime, createFile, memory) {
+    this.createFile = createFile;
+    this.memory = memory;
     this.tar = new DeterministicTarGz(mtime, (chunk) => {
       this.hash.update(chunk);
       this.size += chunk.length;
@@ -4163,34 +4181,54 @@ var TarGzFile = class _TarGzFile {
       this.pendingBytes += chunk.length;
     });
   }
-  handle;
+  createFile;
+  memory;
   tar;
   hash = createHash2("sha256");
   pending = [];
   pendingBytes = 0;
   size = 0;
-  /** Creates (or truncates) the file at `path`. */
-  static async create(path, mtime) {
-    return new _TarGzFile(await open(path, "w"), mtime);
-  }
+  /** Bytes taken from `memory` for the pending chunks, while the archive is in memory. */
+  held = 0;
+  file;
   async addFile(path, data) {
     this.tar.addFile(path, data);
-    if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
+    await this.place();
   }
-  /** Ends the archive and closes the file. */
+  /** Ends the archive; a file is closed. */
   async finish() {
+    this.tar.finish();
+    await this.place();
+    const digest = `sha256:${this.hash.digest("hex")}`;
+    if (!this.file) return { digest, size: this.size, bytes: Buffer.concat(this.pending) };
     try {
-      this.tar.finish();
       await this.flush();
     } finally {
-      await this.handle.close();
+      await this.file.handle.close();
     }
-    return { digest: `sha256:${this.hash.digest("hex")}`, size: this.size };
+    return { digest, size: this.size, path: this.file.path };
   }
-  /** Closes the file without finishing it (after an error). */
+  /** Lets go of the archive after an error: the file is closed, the memory given back. */
   async abandon() {
-    await this.handle.close().catch(() => {
+    this.memory?.giveBack(this.held);
+    this.held = 0;
+    await this.file?.handle.close().catch(() => {
     });
+  }
+  // Keeps the new bytes in memory if they fit, else moves the archive to its file.
+  async place() {
+    if (!this.file) {
+      const more = this.pendingBytes - this.held;
+      if (this.memory && this.pendingBytes <= this.memory.perArchive && this.memory.take(more)) {
+        this.held = this.pendingBytes;
+        return;
+      }
+      this.memory?.giveBack(this.held);
+      this.held = 0;
+      const path = await this.createFile();
+      this.file = { path, handle: await open(path, "w") };
+    }
+    if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
   }
   async flush() {
     const chunks = this.pending;
@@ -4198,7 +4236,7 @@ var TarGzFile = class _TarGzFile {
     this.pendingBytes = 0;
     let rest = chunks;
     while (rest.length > 0) {
-      let { bytesWritten } = await this.handle.writev(rest);
+      let { bytesWritten } = await this.file.handle.writev(rest);
       const left = [];
       for (const chunk of rest) {
         if (bytesWritten >= chunk.length) bytesWritten -= chunk.length;
@@ -4236,23 +4274,25 @@ async function writeChartPackage(checked, opts) {
   const { metadata, dir, chart } = checked;
   const fileName = `${metadata.name}-${metadata.version}.tgz`;
   const outDir = opts.outDir ?? tmpdir();
-  const folder = await mkdtemp(join2(outDir, "chart-")).catch((error) => {
-    throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : error.message})`, { cause: error });
-  });
-  const path = join2(folder, fileName);
+  let folder;
+  const createFile = async () => {
+    folder = await mkdtemp(join2(outDir, "chart-")).catch((error) => {
+      throw new ChartError(`cannot write the chart archive of ${dir} in ${outDir} (${isFsError(error) ? error.code : error.message})`, { cause: error });
+    });
+    return join2(folder, fileName);
+  };
+  const out = new TarGzOutput(opts.mtime, createFile, opts.memory);
   try {
-    const out = await TarGzFile.create(path, opts.mtime);
     try {
       await writeChart(out, chart, "", /* @__PURE__ */ new Set());
     } catch (error) {
       await out.abandon();
       throw error;
     }
-    const { digest, size } = await out.finish();
-    return { metadata, fileName, path, digest, size };
+    return { metadata, fileName, ...await out.finish() };
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${path} (${error.code}: ${error.message})`, { cause: error });
+    if (folder) await rm(folder, { recursive: true, force: true });
+    if (isFsError(error)) throw new ChartError(`cannot write the chart archive ${folder ? join2(folder, fileName) : fileName} (${error.code}: ${error.message})`, { cause: error });
     throw error;
   }
 }
@@ -4332,6 +4372,7 @@ export {
   configJson,
   readChartArchive,
   archiveFileDigests,
+  ArchiveMemory,
   checkChart,
   writeChartPackage,
   DEFAULT_HELM_VERSION,

@@ -5,7 +5,7 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-TBUM5LRE.js";
+} from "./chunk-QY5BZ3UR.js";
 import {
   HelmError,
   describeError,
