@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { parseCommandFile, projectRoot } from '../test/support/action-runner.js';
+import { actionNode, parseCommandFile, projectRoot } from '../test/support/action-runner.js';
 import { helmBinary, type HelmHome, type HelmVersion } from '../test/support/helm.js';
 import { CHART_VERSION } from './charts.js';
 
@@ -89,7 +89,7 @@ export async function runOurs(options: { workspace: string; inputs: Record<strin
     };
     for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...options.inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     Object.assign(env, options.env);
-    const result = await timed(process.execPath, [...(options.nodeArgs ?? []), bundle], { cwd: options.workspace, env });
+    const result = await timed(actionNode(), [...(options.nodeArgs ?? []), bundle], { cwd: options.workspace, env });
     return { ...result, outputs: parseCommandFile(await readFile(output, 'utf8')) };
   } finally {
     await rm(files, { recursive: true, force: true });

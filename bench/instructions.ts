@@ -8,10 +8,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { projectRoot } from '../test/support/action-runner.js';
+import { actionNode, projectRoot } from '../test/support/action-runner.js';
 
 const run = promisify(execFile);
-const { values: args, positionals } = parseArgs({ options: { node: { type: 'string', default: process.execPath } }, allowPositionals: true });
+const { values: args, positionals } = parseArgs({ options: { node: { type: 'string', default: actionNode() } }, allowPositionals: true });
 
 async function instructions(command: string[]): Promise<number> {
   const { stderr } = await run('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...command], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 }).catch((error: Error & { stderr?: string; code?: number }) => {

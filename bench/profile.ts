@@ -10,6 +10,7 @@ import { runBare } from './bench.js';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeTempDir, removeDir } from '../test/support/tmp.js';
+import { actionNode } from '../test/support/action-runner.js';
 import { helmHome } from '../test/support/helm.js';
 import { makeWorkspace } from './charts.js';
 import { runOurs } from './contenders.js';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     const profileDir = args.keep ?? join(work, 'profile');
     try {
       const bundle = args.bundle ?? join(process.cwd(), 'dist', 'main.js');
-      const run = await runBare(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${args.interval}`, bundle], work);
+      const run = await runBare(actionNode(), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${args.interval}`, bundle], work);
       await summarize(profileDir, `start with no inputs: wall ${Math.round(run.wallMs)} ms, CPU ${Math.round(run.cpuMs)} ms (GNU time)`);
     } finally {
       await removeDir(work);

@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { projectRoot } from '../test/support/action-runner.js';
+import { actionNode, projectRoot } from '../test/support/action-runner.js';
 import { HELM_VERSIONS } from '../test/support/helm.js';
 import { makeTempDir, removeDir } from '../test/support/tmp.js';
 import { Bench, describeRun, runBare, type Contender, type RunRecord } from './bench.js';
@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadStart = loadavg();
   const machine = {
-    node: process.version,
+    /** The Node that runs the action (Node 24, as runners start a `node24` action). */
+    node: execFileSync(actionNode(), ['--version'], { encoding: 'utf8' }).trim(),
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
@@ -141,10 +142,10 @@ async function main(): Promise<void> {
     if (sections.includes('start')) {
       const ws = await workspaces.charts(1);
       for (let rep = 0; rep < settings.reps; rep++) {
-        const node = await runBare(process.execPath, ['-e', '0'], work);
+        const node = await runBare(actionNode(), ['-e', '0'], work);
         bare.push({ what: 'node -e 0', rep, wallMs: Math.round(node.wallMs), cpuMs: Math.round(node.cpuMs), maxRssKiB: node.maxRssKiB });
         for (const build of OUR_BUILDS) {
-          const noInputs = await runBare(process.execPath, [build.bundle ?? join(projectRoot, 'dist', 'main.js')], work);
+          const noInputs = await runBare(actionNode(), [build.bundle ?? join(projectRoot, 'dist', 'main.js')], work);
           bare.push({ what: `${build.key}, no inputs`, rep, wallMs: Math.round(noInputs.wallMs), cpuMs: Math.round(noInputs.cpuMs), maxRssKiB: noInputs.maxRssKiB });
         }
         log(`start       node -e 0 ${Math.round(node.wallMs)} ms; no inputs: ${bare.slice(-OUR_BUILDS.length).map((b) => `${b.what} ${b.wallMs} ms (cpu ${b.cpuMs} ms)`).join('; ')}`);
