@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     ours: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench') },
+    report: { type: 'string' },
     // Older spellings, still accepted.
     'no-helm': { type: 'boolean', default: false },
     'no-concurrency': { type: 'boolean', default: false },
@@ -72,6 +73,8 @@ export const settings = {
   concurrencyReps: quick ? 1 : 2,
   largeReps: quick ? 1 : 3,
   out: args.out,
+  /** Runs nothing: redraws results.md and the plots from a results.json this bench wrote. */
+  reportFrom: args.report,
   quick,
 };
 

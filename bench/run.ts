@@ -7,7 +7,7 @@
 //                        [--reps N] [--rtt MS] [--helm 4.1,3.18] [--candidate dist/main.js] [--quick] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -89,7 +89,17 @@ async function newThenUnchanged(bench: Bench, contender: Contender, ws: Workspac
   return records;
 }
 
+/** Redraws results.md and the plots in --out from a saved results.json (same options as its run). */
+async function redraw(file: string): Promise<void> {
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { runs: RunRecord[]; bare: Parameters<typeof report>[0]['bare']; machine: Parameters<typeof report>[0]['machine'] };
+  const { markdown, files } = report(saved);
+  await mkdir(settings.out, { recursive: true });
+  for (const [name, content] of Object.entries({ ...files, 'results.md': `${markdown}\n` })) await writeFile(join(settings.out, name), content);
+  log(`bench: redrew results.md${Object.keys(files).map((f) => `, ${f}`).join('')} in ${settings.out} from ${file}`);
+}
+
 async function main(): Promise<void> {
+  if (settings.reportFrom) return redraw(settings.reportFrom);
   ensureTools();
   const startedAt = new Date();
   const loadStart = loadavg();

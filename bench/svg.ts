@@ -11,7 +11,7 @@ const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</
 
 export function ratioChart(options: { title: string; subtitle: string; series: string[]; groups: RatioGroup[] }): string {
   const colors = ['#2f6fdf', '#8fb3f0', '#e39b2f'];
-  const left = 150;
+  const left = 165;
   const right = 60;
   const top = 58;
   const barHeight = 16;
@@ -42,7 +42,9 @@ export function ratioChart(options: { title: string; subtitle: string; series: s
       const by = y + i * (barHeight + barGap);
       if (!Number.isFinite(value)) return;
       parts.push(`<rect x="${left}" y="${by}" width="${Math.max(1, x(value) - left).toFixed(1)}" height="${barHeight}" fill="${colors[i % colors.length]}"/>`);
-      parts.push(`<text x="${(x(value) + 4).toFixed(1)}" y="${by + barHeight - 4}" fill="#1f2328">${value.toFixed(1)}×</text>`);
+      // A label that would sit on the target's line goes to its right.
+      const labelX = group.target !== undefined && x(value) + 36 > x(group.target) && x(value) < x(group.target) ? x(group.target) + 4 : x(value) + 4;
+      parts.push(`<text x="${labelX.toFixed(1)}" y="${by + barHeight - 4}" fill="#1f2328">${value.toFixed(1)}×</text>`);
     });
     if (group.target !== undefined) {
       const tx = x(group.target).toFixed(1);
