@@ -3,6 +3,10 @@ import {
   loginForLaterSteps
 } from "./chunks/chunk-LGFREDGR.js";
 import {
+  SourceError,
+  displayUrl
+} from "./chunks/chunk-UXFJLVWS.js";
+import {
   addToReferrersIndex,
   listReferrers,
   referrersTag
@@ -60,9 +64,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-XWDYXING.js";
-import {
-  require_dist
-} from "./chunks/chunk-XDEXRFJC.js";
+import "./chunks/chunk-XDEXRFJC.js";
 import {
   __commonJS,
   __toESM
@@ -374,7 +376,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth2 = (token) => {
+    var depth = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -647,7 +649,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value2;
             }
-            depth2(tokens[idx]);
+            depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
@@ -660,7 +662,7 @@ var require_scan = __commonJS({
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
-          depth2(tokens[tokens.length - 1]);
+          depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
@@ -879,15 +881,15 @@ var require_parse = __commonJS({
       return chars;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth2 = 0;
+      let depth = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth2++;
+        depth++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth2;
+      return depth;
     };
     var analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === false) {
@@ -925,7 +927,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1095,7 +1097,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1618,7 +1620,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1683,7 +1685,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -1692,7 +1694,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1780,7 +1782,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1806,10 +1808,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1850,14 +1852,6 @@ import { tmpdir } from "node:os";
 // src/inputs.ts
 import { readFileSync } from "node:fs";
 import { resolve as resolve4 } from "node:path";
-
-// src/sources/errors.ts
-var SourceError = class extends Error {
-  name = "SourceError";
-};
-function displayUrl(url) {
-  return `${url.protocol}//${url.host}${url.pathname}`;
-}
 
 // src/sources/spec.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -2018,15 +2012,15 @@ function build$2(options, isSynchronous) {
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
   let parent = dirname(path);
-  let depth2 = 1;
-  while (parent !== state.root && depth2 < 2) {
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth2++;
+    if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
   state.symlinks.set(path, resolved);
-  return depth2 > 1;
+  return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
   return state.visited.includes(resolved + state.options.pathSeparator);
@@ -2187,7 +2181,7 @@ var Walker = class {
     this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
-  walk = (entries, directoryPath, depth2) => {
+  walk = (entries, directoryPath, depth) => {
     const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
@@ -2200,14 +2194,14 @@ var Walker = class {
         let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
         if (exclude && exclude(entry.name, path)) continue;
         this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth2 - 1, this.walk);
+        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path = joinPathWithBasePath(entry.name, directoryPath);
         this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth2 - 1, this.walk);
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
             const filename = basename(resolvedPath);
@@ -2294,8 +2288,8 @@ var Builder = class {
     this.options.includeDirs = true;
     return this;
   }
-  withMaxDepth(depth2) {
-    this.options.maxDepth = depth2;
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
     return this;
   }
   withMaxFiles(limit) {
@@ -2812,18 +2806,10 @@ function credentialsForSourceRegistry(sourceHost, registryHost, main, source) {
 
 // src/sources/repo-index.ts
 var import_semver2 = __toESM(require_semver(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIASES = 100;
-var MAX_DEPTH = 64;
 var HEX64 = /^[a-f0-9]{64}$/i;
-function parseRepoIndex(text, where) {
-  let doc;
-  try {
-    doc = (0, import_yaml.parse)(text, { maxAliasCount: MAX_ALIASES, prettyErrors: false, uniqueKeys: false, strict: false });
-  } catch (error) {
-    throw new SourceError(`${where} is not valid YAML (${error.message.split("\n")[0]})`, { cause: error });
-  }
-  if (depth(doc, 0) > MAX_DEPTH) throw new SourceError(`${where} is nested more than ${MAX_DEPTH} levels deep; it is not a chart repository index`);
+async function parseRepoIndex(text, where) {
+  const { loadIndexYaml } = await import("./chunks/index-yaml-ZOPF7UIT.js");
+  const doc = loadIndexYaml(text, where);
   if (!isRecord(doc) || typeof doc.apiVersion !== "string" || doc.apiVersion === "") {
     throw new SourceError(`${where} is not a chart repository index (no apiVersion): check the URL points at the folder holding index.yaml`);
   }
@@ -2843,7 +2829,7 @@ function parseRepoIndex(text, where) {
   return { charts, rejected };
 }
 function readEntry(name, raw) {
-  const version = isRecord(raw) && typeof raw.version === "string" ? raw.version : isRecord(raw) && typeof raw.version === "number" ? String(raw.version) : "";
+  const version = isRecord(raw) && typeof raw.version === "string" ? raw.version : "";
   const reject = (reason) => ({ name, version, reason });
   if (!isRecord(raw)) return reject("its index.yaml entry is not a mapping");
   if (version === "") return reject("its index.yaml entry has no version");
@@ -2851,12 +2837,12 @@ function readEntry(name, raw) {
   const urls = Array.isArray(raw.urls) ? raw.urls.filter((u) => typeof u === "string" && u.trim() !== "") : [];
   if (urls.length === 0) return reject("its index.yaml entry has no urls to download it from");
   let digest;
-  if (raw.digest !== void 0 && raw.digest !== "") {
+  if (raw.digest !== void 0 && raw.digest !== null && raw.digest !== "") {
     const value = typeof raw.digest === "string" ? raw.digest.replace(/^sha256:/, "") : "";
     if (!HEX64.test(value)) return reject(`its index.yaml digest ${JSON.stringify(raw.digest)} is not a sha256 hex digest`);
     digest = `sha256:${value.toLowerCase()}`;
   }
-  const created = raw.created instanceof Date ? raw.created : typeof raw.created === "string" ? new Date(raw.created) : void 0;
+  const created = typeof raw.created === "string" ? new Date(raw.created) : void 0;
   return { name, version, urls, ...digest ? { digest } : {}, ...created && !Number.isNaN(created.getTime()) ? { created } : {} };
 }
 function selectVersions(index, options = {}) {
@@ -2885,13 +2871,7 @@ function selectVersions(index, options = {}) {
   return { selected, rejected, missing };
 }
 function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-function depth(value, level) {
-  if (level > MAX_DEPTH || typeof value !== "object" || value === null) return level;
-  let deepest = level;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child, level + 1));
-  return deepest;
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/sources/classic.ts
@@ -3045,7 +3025,7 @@ async function openClassicRepository(source, options) {
     if (!(error instanceof SourceError) || !/ 404 /.test(error.message)) throw error;
     throw new SourceError(`${error.message}: give the URL of the folder that holds index.yaml (as in helm repo add), or of the index.yaml itself`, { cause: error });
   }
-  const index = parseRepoIndex(body.toString("utf8"), where);
+  const index = await parseRepoIndex(body.toString("utf8"), where);
   return { source, index, http, select: (selectOptions) => selectVersions(index, selectOptions) };
 }
 async function downloadChartVersion(repository, entry, tempDir) {

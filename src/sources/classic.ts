@@ -51,7 +51,7 @@ export async function openClassicRepository(source: ClassicRepoSource, options: 
     if (!(error instanceof SourceError) || !/ 404 /.test(error.message)) throw error;
     throw new SourceError(`${error.message}: give the URL of the folder that holds index.yaml (as in helm repo add), or of the index.yaml itself`, { cause: error });
   }
-  const index = parseRepoIndex(body.toString('utf8'), where);
+  const index = await parseRepoIndex(body.toString('utf8'), where);
   return { source, index, http, select: (selectOptions) => selectVersions(index, selectOptions) };
 }
 

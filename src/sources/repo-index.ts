@@ -1,8 +1,7 @@
 // A classic chart repository's index.yaml: parsed within bounds (size is the caller's, aliases and
-// nesting here), checked entry by entry (one bad entry fails that version only), and the selection
-// of charts and versions to migrate.
+// nesting index-yaml.ts's), checked entry by entry (one bad entry fails that version only), and
+// the selection of charts and versions to migrate.
 import semver from 'semver';
-import { parse } from 'yaml';
 import { isStrictSemver } from '../chart/index.js';
 import { SourceError } from './errors.js';
 
@@ -39,20 +38,12 @@ export interface Selection {
   missing: string[];
 }
 
-/** Helm repo index writes no aliases; a few are tolerated, an alias bomb is not. */
-const MAX_ALIASES = 100;
-const MAX_DEPTH = 64;
 const HEX64 = /^[a-f0-9]{64}$/i;
 
-export function parseRepoIndex(text: string, where: string): RepoIndex {
-  let doc: unknown;
-  try {
-    // uniqueKeys off: go-yaml lets a later key win too, and the check is quadratic on wide maps.
-    doc = parse(text, { maxAliasCount: MAX_ALIASES, prettyErrors: false, uniqueKeys: false, strict: false });
-  } catch (error) {
-    throw new SourceError(`${where} is not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
-  }
-  if (depth(doc, 0) > MAX_DEPTH) throw new SourceError(`${where} is nested more than ${MAX_DEPTH} levels deep; it is not a chart repository index`);
+export async function parseRepoIndex(text: string, where: string): Promise<RepoIndex> {
+  // The YAML reader for indexes is loaded only when a classic repository is read.
+  const { loadIndexYaml } = await import('./index-yaml.js');
+  const doc = loadIndexYaml(text, where);
   if (!isRecord(doc) || typeof doc.apiVersion !== 'string' || doc.apiVersion === '') {
     throw new SourceError(`${where} is not a chart repository index (no apiVersion): check the URL points at the folder holding index.yaml`);
   }
@@ -73,7 +64,7 @@ export function parseRepoIndex(text: string, where: string): RepoIndex {
 }
 
 function readEntry(name: string, raw: unknown): IndexEntry | RejectedEntry {
-  const version = isRecord(raw) && typeof raw.version === 'string' ? raw.version : isRecord(raw) && typeof raw.version === 'number' ? String(raw.version) : '';
+  const version = isRecord(raw) && typeof raw.version === 'string' ? raw.version : '';
   const reject = (reason: string): RejectedEntry => ({ name, version, reason });
   if (!isRecord(raw)) return reject('its index.yaml entry is not a mapping');
   if (version === '') return reject('its index.yaml entry has no version');
@@ -81,12 +72,12 @@ function readEntry(name: string, raw: unknown): IndexEntry | RejectedEntry {
   const urls = Array.isArray(raw.urls) ? raw.urls.filter((u): u is string => typeof u === 'string' && u.trim() !== '') : [];
   if (urls.length === 0) return reject('its index.yaml entry has no urls to download it from');
   let digest: string | undefined;
-  if (raw.digest !== undefined && raw.digest !== '') {
+  if (raw.digest !== undefined && raw.digest !== null && raw.digest !== '') {
     const value = typeof raw.digest === 'string' ? raw.digest.replace(/^sha256:/, '') : '';
     if (!HEX64.test(value)) return reject(`its index.yaml digest ${JSON.stringify(raw.digest)} is not a sha256 hex digest`);
     digest = `sha256:${value.toLowerCase()}`;
   }
-  const created = raw.created instanceof Date ? raw.created : typeof raw.created === 'string' ? new Date(raw.created) : undefined;
+  const created = typeof raw.created === 'string' ? new Date(raw.created) : undefined;
   return { name, version, urls, ...(digest ? { digest } : {}), ...(created && !Number.isNaN(created.getTime()) ? { created } : {}) };
 }
 
@@ -125,12 +116,5 @@ export function selectVersions(index: RepoIndex, options: SelectOptions = {}): S
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-function depth(value: unknown, level: number): number {
-  if (level > MAX_DEPTH || typeof value !== 'object' || value === null) return level;
-  let deepest = level;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child, level + 1));
-  return deepest;
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
