@@ -10,7 +10,7 @@ import {
   addToReferrersIndex,
   listReferrers,
   referrersTag
-} from "./chunks/chunk-526PREQS.js";
+} from "./chunks/chunk-IDIMKF7R.js";
 import {
   ArchiveMemory,
   archiveFileDigests,
@@ -21,7 +21,7 @@ import {
   parseHelmVersion,
   readChartArchive,
   writeChartPackage
-} from "./chunks/chunk-QY5BZ3UR.js";
+} from "./chunks/chunk-COUQR4UE.js";
 import {
   describeError,
   isUserFacing,
@@ -46,13 +46,14 @@ import {
   mapConcurrent,
   parseRegistryUrl,
   pushChart,
+  redactUserInfo,
   repositoryFor,
   require_semver,
   sha256Digest,
   tagForVersion,
   urlUserInfo,
   withRetry
-} from "./chunks/chunk-YGGUIMFS.js";
+} from "./chunks/chunk-5TQU652H.js";
 import {
   debug,
   getInput,
@@ -2687,14 +2688,10 @@ function parseSourceLine(line) {
   if (scheme === void 0) return void 0;
   if (scheme === "oci") return parseOciSource(text);
   if (scheme === "https" || scheme === "http") return parseClassicSource(text);
-  throw new ChartSourceError(`chart "${redact(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
-}
-function redact(text) {
-  const digest = /@sha256:[^@/]*$/.exec(text)?.[0] ?? "";
-  return text.slice(0, text.length - digest.length).replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/).*@/s, "$1***@") + digest;
+  throw new ChartSourceError(`chart "${redactUserInfo(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
 }
 function parseClassicSource(line) {
-  const shown = redact(line);
+  const shown = redactUserInfo(line);
   let url;
   try {
     url = new URL(line);
@@ -2715,7 +2712,7 @@ function parseClassicSource(line) {
   return { kind: "classic-repo", line, indexUrl: url };
 }
 function parseOciSource(line) {
-  const shown = redact(line);
+  const shown = redactUserInfo(line);
   const rest = line.slice("oci://".length);
   if (/[\s?#]/.test(rest)) throw new ChartSourceError(`chart "${shown}" has spaces, a query or a fragment: expected oci://host/namespace/name[:tag|@sha256:\u2026]`);
   let name = rest;
@@ -2759,10 +2756,10 @@ function checkSourceInputs(inputs) {
   const first = sources[0];
   if (first && (inputs.version || inputs.appVersion)) {
     const input = inputs.version ? "version" : "app-version";
-    throw new ChartSourceError(`input "${input}" cannot apply to chart "${redact(first.line)}": charts taken from a chart repository or an OCI registry are published as they are (same bytes, same digest). Drop "${input}", or publish from the chart directory`);
+    throw new ChartSourceError(`input "${input}" cannot apply to chart "${redactUserInfo(first.line)}": charts taken from a chart repository or an OCI registry are published as they are (same bytes, same digest). Drop "${input}", or publish from the chart directory`);
   }
   if (inputs.sign && oci[0]) {
-    throw new ChartSourceError(`input "sign" would add a provenance layer and so change the digest of "${redact(oci[0].line)}", which is copied as it is: drop "sign" (sign the source before promoting it, or sign the digest with cosign)`);
+    throw new ChartSourceError(`input "sign" would add a provenance layer and so change the digest of "${redactUserInfo(oci[0].line)}", which is copied as it is: drop "sign" (sign the source before promoting it, or sign the digest with cosign)`);
   }
   const names = inputs.sourceCharts.map((n) => n.trim()).filter((n) => n !== "" && !n.startsWith("#"));
   const badName = names.find((n) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(n));
@@ -3963,7 +3960,7 @@ function headCommitTime(cwd, env) {
 // src/supply-chain-step.ts
 async function openSupplyChain(settings, dryRun) {
   if (!settings.sigstoreSign && !settings.attest && !settings.artifacthubRepo) return void 0;
-  const supplyChain = await import("./chunks/supply-chain-CJ66EKZW.js");
+  const supplyChain = await import("./chunks/supply-chain-JZOJUBTB.js");
   const config = await supplyChain.resolveSupplyChain({ ...settings, dryRun, env: process.env });
   const { GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
   const github = settings.attest && settings.githubToken && GITHUB_API_URL && GITHUB_REPOSITORY ? { apiUrl: GITHUB_API_URL, serverUrl: GITHUB_SERVER_URL || "https://github.com", repository: GITHUB_REPOSITORY, token: settings.githubToken } : void 0;
@@ -4020,7 +4017,7 @@ ${failed2.map((f) => naming(`${f.repository}:${f.tag}`, f.error ?? "")).join("\n
 }
 async function updateDependencies(config, sources) {
   if (!config.dependencyUpdate) return;
-  const dependencies = await import("./chunks/dependencies-6OVIKHKN.js");
+  const dependencies = await import("./chunks/dependencies-JIBET5CD.js");
   const dirs = await dependencies.chartsWithDependencies(sources);
   if (dirs.length === 0) return;
   const helm = await group(

@@ -4,6 +4,6 @@ export { RegistryClient, type Manifest, type RegistryClientOptions } from './cli
 export { RegistryError } from './errors.js';
 export { helmArtifact, HELM_PROV_LAYER_MEDIA_TYPE, sha256Digest, type Blob, type HelmArtifact, type HelmChartInfo, type StreamedBlob } from './helm-manifest.js';
 export { pushChart, type IfExists } from './push-chart.js';
-export { isTag, parseRegistryUrl, urlUserInfo, repositoryFor, tagForVersion, type RegistryTarget } from './reference.js';
+export { isTag, parseRegistryUrl, redactUserInfo, urlUserInfo, repositoryFor, tagForVersion, type RegistryTarget } from './reference.js';
 export type { RetryPolicy } from './retry.js';
 export type { TlsOptions, TransportOptions } from './transport.js';

@@ -33,14 +33,23 @@ export function urlUserInfo(url: string): string | undefined {
   return text.slice(start < 0 || start > at ? 0 : start + 3, at);
 }
 
+/**
+ * A URL or reference as messages may quote it: its user info, if any, replaced by `***`. As in
+ * urlUserInfo, everything up to the last `@` is user info, whatever it holds (a password may
+ * contain `/`), and a trailing `@sha256:…` is a digest.
+ */
+export function redactUserInfo(url: string): string {
+  const trimmed = url.trim();
+  const digest = DIGEST_SUFFIX_RE.exec(trimmed)?.[0] ?? '';
+  return trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, '$1***@') + digest;
+}
+
 /** Parses the registry input `oci://host[:port][/namespace]`. */
 export function parseRegistryUrl(input: string): RegistryTarget {
+  // Messages quote the input: never with a password someone put in it. A digest is refused below
+  // with its own message.
   const trimmed = input.trim();
-  // Messages quote the input: never with a password someone put in it.
-  // Everything up to the last `@` is user info, whatever it holds (a password may contain `/`).
-  // A trailing `@sha256:…` is a digest, refused below with its own message.
-  const digest = DIGEST_SUFFIX_RE.exec(trimmed)?.[0] ?? '';
-  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, '$1***@') + digest;
+  const raw = redactUserInfo(trimmed);
   if (raw === '') throw new OciInputError('the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts');
 
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);

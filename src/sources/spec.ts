@@ -6,7 +6,7 @@ import semver from 'semver';
 import { ChartSourceError } from '../publish/sources.js';
 import type { Credentials } from '../oci/auth.js';
 import { OciInputError } from '../oci/errors.js';
-import { isTag, parseRegistryUrl } from '../oci/index.js';
+import { isTag, parseRegistryUrl, redactUserInfo } from '../oci/index.js';
 
 export interface ClassicRepoSource {
   kind: 'classic-repo';
@@ -40,17 +40,12 @@ export function parseSourceLine(line: string): RemoteSource | undefined {
   if (scheme === undefined) return undefined;
   if (scheme === 'oci') return parseOciSource(text);
   if (scheme === 'https' || scheme === 'http') return parseClassicSource(text);
-  throw new ChartSourceError(`chart "${redact(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
+  throw new ChartSourceError(`chart "${redactUserInfo(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
 }
 
 // Messages quote the line: never with a password someone put in it (which may hold "/" or "@").
-function redact(text: string): string {
-  const digest = /@sha256:[^@/]*$/.exec(text)?.[0] ?? '';
-  return text.slice(0, text.length - digest.length).replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/).*@/s, '$1***@') + digest;
-}
-
 function parseClassicSource(line: string): ClassicRepoSource {
-  const shown = redact(line);
+  const shown = redactUserInfo(line);
   let url: URL;
   try {
     url = new URL(line);
@@ -72,7 +67,7 @@ function parseClassicSource(line: string): ClassicRepoSource {
 }
 
 function parseOciSource(line: string): OciSource {
-  const shown = redact(line);
+  const shown = redactUserInfo(line);
   const rest = line.slice('oci://'.length);
   if (/[\s?#]/.test(rest)) throw new ChartSourceError(`chart "${shown}" has spaces, a query or a fragment: expected oci://host/namespace/name[:tag|@sha256:…]`);
   let name = rest;
@@ -147,10 +142,10 @@ export function checkSourceInputs(inputs: SourceInputs): SourceSettings {
 
   if (first && (inputs.version || inputs.appVersion)) {
     const input = inputs.version ? 'version' : 'app-version';
-    throw new ChartSourceError(`input "${input}" cannot apply to chart "${redact(first.line)}": charts taken from a chart repository or an OCI registry are published as they are (same bytes, same digest). Drop "${input}", or publish from the chart directory`);
+    throw new ChartSourceError(`input "${input}" cannot apply to chart "${redactUserInfo(first.line)}": charts taken from a chart repository or an OCI registry are published as they are (same bytes, same digest). Drop "${input}", or publish from the chart directory`);
   }
   if (inputs.sign && oci[0]) {
-    throw new ChartSourceError(`input "sign" would add a provenance layer and so change the digest of "${redact(oci[0].line)}", which is copied as it is: drop "sign" (sign the source before promoting it, or sign the digest with cosign)`);
+    throw new ChartSourceError(`input "sign" would add a provenance layer and so change the digest of "${redactUserInfo(oci[0].line)}", which is copied as it is: drop "sign" (sign the source before promoting it, or sign the digest with cosign)`);
   }
 
   const names = inputs.sourceCharts.map((n) => n.trim()).filter((n) => n !== '' && !n.startsWith('#'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OciInputError } from '../../src/oci/errors.js';
-import { isRepositoryName, parseRegistryUrl, repositoryFor, tagForVersion } from '../../src/oci/reference.js';
+import { isRepositoryName, parseRegistryUrl, redactUserInfo, repositoryFor, tagForVersion } from '../../src/oci/reference.js';
 
 function refuses(input: string, pattern: RegExp): void {
   assert.throws(() => parseRegistryUrl(input), (error: unknown) => {
@@ -62,6 +62,22 @@ describe('parseRegistryUrl', () => {
   it('does not put the user\'s credentials into messages', () => {
     for (const input of ['oci://user:s3cret@ghcr.io/org', 'https://user:s3cret@ghcr.io/org', 'oci://user:s3cret@ghcr.io/Org?x', 'user:s3cret@ghcr.io/org']) {
       assert.throws(() => parseRegistryUrl(input), (e: Error) => e instanceof OciInputError && !e.message.includes('s3cret'));
+    }
+  });
+});
+
+describe('redactUserInfo', () => {
+  it('hides everything up to the last @, with or without a scheme, and keeps a digest', () => {
+    const digest = `@sha256:${'a'.repeat(64)}`;
+    for (const [url, shown] of [
+      ['https://bob:s3/cr@t@charts.example.com/stable', 'https://***@charts.example.com/stable'],
+      ['oci://bob:pw@ghcr.io/acme/app:1.0.0', 'oci://***@ghcr.io/acme/app:1.0.0'],
+      ['bob:pw@ghcr.io/acme', '***@ghcr.io/acme'],
+      [`oci://tok@ghcr.io/acme/app${digest}`, `oci://***@ghcr.io/acme/app${digest}`],
+      [`oci://ghcr.io/acme/app${digest}`, `oci://ghcr.io/acme/app${digest}`],
+      ['  https://charts.example.com/  ', 'https://charts.example.com/'],
+    ]) {
+      assert.equal(redactUserInfo(url!), shown, url);
     }
   });
 });

@@ -5,7 +5,7 @@ import {
   normalizeMirror,
   parseChartYaml,
   parseHelmVersion
-} from "./chunk-QY5BZ3UR.js";
+} from "./chunk-COUQR4UE.js";
 import {
   HelmError,
   describeError,
@@ -16,10 +16,10 @@ import {
 import "./chunk-64BA2NW5.js";
 import {
   HttpClient
-} from "./chunk-7FOYWSEH.js";
+} from "./chunk-SUMSAUMZ.js";
 import {
   require_semver
-} from "./chunk-YGGUIMFS.js";
+} from "./chunk-5TQU652H.js";
 import {
   cp,
   debug,

@@ -12151,10 +12151,14 @@ function urlUserInfo(url) {
   const start = text.indexOf("://");
   return text.slice(start < 0 || start > at ? 0 : start + 3, at);
 }
+function redactUserInfo(url) {
+  const trimmed = url.trim();
+  const digest = DIGEST_SUFFIX_RE.exec(trimmed)?.[0] ?? "";
+  return trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
+}
 function parseRegistryUrl(input) {
   const trimmed = input.trim();
-  const digest = DIGEST_SUFFIX_RE.exec(trimmed)?.[0] ?? "";
-  const raw = trimmed.slice(0, trimmed.length - digest.length).replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?).*@/s, "$1***@") + digest;
+  const raw = redactUserInfo(trimmed);
   if (raw === "") throw new OciInputError("the registry URL is empty: expected oci://host[:port]/namespace, e.g. oci://ghcr.io/my-org/charts");
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(raw);
   if (scheme && scheme[1].toLowerCase() !== "oci") {
@@ -13740,6 +13744,7 @@ export {
   blobOf,
   helmArtifact,
   urlUserInfo,
+  redactUserInfo,
   parseRegistryUrl,
   repositoryFor,
   tagForVersion,

@@ -24,7 +24,7 @@ import {
 import {
   require_semver,
   urlUserInfo
-} from "./chunk-YGGUIMFS.js";
+} from "./chunk-5TQU652H.js";
 import {
   goJson,
   goJsonObject,

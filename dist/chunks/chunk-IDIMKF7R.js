@@ -5,7 +5,7 @@ import {
   OciInputError,
   RegistryError,
   blobOf
-} from "./chunk-YGGUIMFS.js";
+} from "./chunk-5TQU652H.js";
 
 // src/oci/referrers.ts
 var EMPTY_CONFIG_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";

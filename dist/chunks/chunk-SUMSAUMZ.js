@@ -24,7 +24,7 @@ import {
   require_util,
   require_util2,
   require_webidl
-} from "./chunk-YGGUIMFS.js";
+} from "./chunk-5TQU652H.js";
 import {
   __commonJS,
   __require,

@@ -3,19 +3,19 @@ import {
   listReferrers,
   pushReferrer,
   referrersTag
-} from "./chunk-526PREQS.js";
+} from "./chunk-IDIMKF7R.js";
 import {
   HttpClient,
   HttpClientError,
   require_tunnel,
   require_undici
-} from "./chunk-7FOYWSEH.js";
+} from "./chunk-SUMSAUMZ.js";
 import {
   OCI_MANIFEST_MEDIA_TYPE,
   blobOf,
   require_semver,
   urlUserInfo
-} from "./chunk-YGGUIMFS.js";
+} from "./chunk-5TQU652H.js";
 import {
   getIDToken
 } from "./chunk-XWDYXING.js";
