@@ -5,7 +5,7 @@
 // why this starts the registry itself instead of using test/support/registry.ts (whose token realm
 // is the token server's own port); the parts are the same: the test token server, a CA made with
 // openssl, bcrypt for htpasswd, a free port.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,7 +46,8 @@ function probe(port: number): Promise<number | undefined> {
   });
 }
 
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+/** /proc reports CPU times in USER_HZ: 100 on x86-64 and arm64, whatever the kernel tick. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** utime + stime of a process from /proc/PID/stat (fields 14 and 15, after the parenthesised name). */
 function processCpuMs(pid: number | undefined): number {
