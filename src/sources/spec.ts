@@ -43,7 +43,6 @@ export function parseSourceLine(line: string): RemoteSource | undefined {
   throw new ChartSourceError(`chart "${redactUserInfo(text)}" starts with ${scheme}://, which this action cannot read: ${NEITHER}`);
 }
 
-// Messages quote the line: never with a password someone put in it (which may hold "/" or "@").
 function parseClassicSource(line: string): ClassicRepoSource {
   const shown = redactUserInfo(line);
   let url: URL;
