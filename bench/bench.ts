@@ -3,6 +3,7 @@
 import { helmHome, type HelmHome, type HelmVersion } from '../test/support/helm.js';
 import type { Workspace } from './charts.js';
 import { helmLogin, runHelmLoop, runOurs, timed, type ProcessRun } from './contenders.js';
+import { settings } from './options.js';
 import type { BenchAuth, BenchRegistry } from './registry.js';
 
 type Phase = 'new' | 'unchanged';
@@ -140,6 +141,7 @@ export class Bench {
         'plain-http': 'true',
         ...(base.concurrency ? { concurrency: String(base.concurrency) } : {}),
       },
+      ...(settings.nodeOptions ? { env: { NODE_OPTIONS: settings.nodeOptions } } : {}),
     });
     const where = `${namespace}, ${base.phase}, ${this.auth} auth`;
     if (run.code !== 0) throw new Error(`the action failed (${where}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-2000)}`);

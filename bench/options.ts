@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench') },
     report: { type: 'string' },
+    'node-options': { type: 'string' },
     // Older spellings, still accepted.
     'no-helm': { type: 'boolean', default: false },
     'no-concurrency': { type: 'boolean', default: false },
@@ -73,6 +74,8 @@ export const settings = {
   concurrencyReps: quick ? 1 : 2,
   largeReps: quick ? 1 : 3,
   out: args.out,
+  /** NODE_OPTIONS for the action's process, as a step's `env:` would set it. */
+  nodeOptions: args['node-options'],
   /** Runs nothing: redraws results.md and the plots from a results.json this bench wrote. */
   reportFrom: args.report,
   quick,
