@@ -3,7 +3,6 @@
 import { helmHome, type HelmHome, type HelmVersion } from '../test/support/helm.js';
 import type { Workspace } from './charts.js';
 import { helmLogin, runHelmLoop, runOurs, timed, type ProcessRun } from './contenders.js';
-import { settings } from './options.js';
 import type { BenchAuth, BenchRegistry } from './registry.js';
 
 type Phase = 'new' | 'unchanged';
@@ -61,6 +60,8 @@ export class Bench {
   constructor(
     readonly registry: BenchRegistry,
     rttMs: number,
+    /** NODE_OPTIONS for the action's process, as a step's `env:` would set it. */
+    private readonly nodeOptions?: string,
   ) {
     this.rttMs = rttMs;
   }
@@ -141,7 +142,7 @@ export class Bench {
         'plain-http': 'true',
         ...(base.concurrency ? { concurrency: String(base.concurrency) } : {}),
       },
-      ...(settings.nodeOptions ? { env: { NODE_OPTIONS: settings.nodeOptions } } : {}),
+      ...(this.nodeOptions ? { env: { NODE_OPTIONS: this.nodeOptions } } : {}),
     });
     const where = `${namespace}, ${base.phase}, ${this.auth} auth`;
     if (run.code !== 0) throw new Error(`the action failed (${where}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-2000)}`);

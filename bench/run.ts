@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   try {
     for (const auth of auths) {
       const registry = await startBenchRegistry({ delayMs: rttMs / 2, auth });
-      const bench = new Bench(registry, rttMs);
+      const bench = new Bench(registry, rttMs, settings.nodeOptions);
       benches.push(bench);
       await bench.setup(HELMS);
       for (const l of bench.logins) log(`bench: ${l.contender} registry login (${auth} auth; once, not timed in the loops): ${l.wallMs} ms, ${l.requests} requests`);
