@@ -16,7 +16,7 @@ interface BareRun {
 type Filter = Partial<Pick<RunRecord, 'section' | 'auth' | 'charts' | 'phase' | 'contender' | 'rttMs' | 'concurrency'>>;
 
 const select = (runs: RunRecord[], filter: Filter): RunRecord[] => runs.filter((r) => Object.entries(filter).every(([k, v]) => r[k as keyof RunRecord] === v));
-const med = (runs: RunRecord[], field: 'wallMs' | 'cpuMs' | 'maxRssKiB' | 'firstRequestMs' | 'requestsAfterSetup' | 'connections'): number => median(runs.map((r) => r[field]));
+const med = (runs: RunRecord[], field: 'wallMs' | 'cpuMs' | 'maxRssKiB' | 'firstRequestMs' | 'requestsAfterSetup' | 'connections' | 'registryCpuMs'): number => median(runs.map((r) => r[field]));
 const mb = (kib: number): string => `${Math.round(kib / 1024)} MB`;
 /** Share of the machine's CPUs the run kept busy: the contender, the registry and the harness. */
 const busy = (runs: RunRecord[], cpus: number): string => {
@@ -126,7 +126,7 @@ export function report(input: { runs: RunRecord[]; bare: BareRun[]; machine: { c
       if (own.length === 0) continue;
       for (const charts of settings.scale) {
         const c = select(own, { charts });
-        out.push(`| ${build.label} | ${charts} | ${formatMs(med(c, 'wallMs'))} | ${(med(c, 'wallMs') / charts).toFixed(1)} ms | ${formatMs(med(c, 'cpuMs'))} | ${(med(c, 'cpuMs') / charts).toFixed(1)} ms | ${mb(med(c, 'maxRssKiB'))} | ${med(c, 'connections')} | ${formatMs(median(c.map((r) => r.registryCpuMs)))} | ${busy(c, machine.cpus)} |`);
+        out.push(`| ${build.label} | ${charts} | ${formatMs(med(c, 'wallMs'))} | ${(med(c, 'wallMs') / charts).toFixed(1)} ms | ${formatMs(med(c, 'cpuMs'))} | ${(med(c, 'cpuMs') / charts).toFixed(1)} ms | ${mb(med(c, 'maxRssKiB'))} | ${med(c, 'connections')} | ${formatMs(med(c, 'registryCpuMs'))} | ${busy(c, machine.cpus)} |`);
       }
       const wallFit = linearFit(own.map((r) => [r.charts, r.wallMs]));
       const cpuFit = linearFit(own.map((r) => [r.charts, r.cpuMs]));

@@ -90,11 +90,16 @@ async function newThenUnchanged(bench: Bench, contender: Contender, ws: Workspac
 }
 
 /** Redraws results.md and the plots in --out from a saved results.json (same options as its run). */
+/** results.md and the plots, in --out. */
+async function writeReport(markdown: string, files: Record<string, string>): Promise<void> {
+  await mkdir(settings.out, { recursive: true });
+  for (const [name, content] of Object.entries({ ...files, 'results.md': `${markdown}\n` })) await writeFile(join(settings.out, name), content);
+}
+
 async function redraw(file: string): Promise<void> {
   const saved = JSON.parse(await readFile(file, 'utf8')) as { runs: RunRecord[]; bare: Parameters<typeof report>[0]['bare']; machine: Parameters<typeof report>[0]['machine'] };
   const { markdown, files } = report(saved);
-  await mkdir(settings.out, { recursive: true });
-  for (const [name, content] of Object.entries({ ...files, 'results.md': `${markdown}\n` })) await writeFile(join(settings.out, name), content);
+  await writeReport(markdown, files);
   log(`bench: redrew results.md${Object.keys(files).map((f) => `, ${f}`).join('')} in ${settings.out} from ${file}`);
 }
 
@@ -211,8 +216,7 @@ async function main(): Promise<void> {
     const { markdown, files } = report({ runs, bare, machine });
     log(`\n${markdown}`);
     log(`\nload average: ${loadStart.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(1)).join(' ')} at the end`);
-    await mkdir(settings.out, { recursive: true });
-    for (const [name, content] of Object.entries(files)) await writeFile(join(settings.out, name), content);
+    await writeReport(markdown, files);
     const results = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -225,7 +229,6 @@ async function main(): Promise<void> {
       runs,
     };
     await writeFile(join(settings.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await writeFile(join(settings.out, 'results.md'), `${markdown}\n`);
     log(`\nbench: wrote results.json, results.md${Object.keys(files).map((f) => `, ${f}`).join('')} to ${settings.out} (${results.durationS} s)`);
   } finally {
     for (const bench of benches) {

@@ -3531,9 +3531,6 @@ function progressReporter(total, log3) {
   };
 }
 
-// src/publish/push.ts
-import { createReadStream as createReadStream3 } from "node:fs";
-
 // src/oci/copy.ts
 import { PassThrough, pipeline as pipeline2 } from "node:stream";
 var BUFFERED_BLOB_MAX = 1024 * 1024;
@@ -3759,7 +3756,7 @@ async function pushOne(chart, registry, settings) {
 async function pushArtifact(chart, registry, { ifExists, log: log3 }) {
   const outcome = await pushChart(registry, chart.artifact, {
     ifExists,
-    sameChartFiles: (remote) => sameChartFiles("bytes" in chart.packaged ? chart.packaged.bytes : createReadStream3(chart.packaged.path), remote)
+    sameChartFiles: (remote) => sameChartFiles("open" in chart.artifact.chart ? chart.artifact.chart.open() : chart.artifact.chart.data, remote)
   });
   if (outcome.warning) log3.warning(`${taggedName(chart.planned.target)}: ${outcome.warning}`);
   return outcome;

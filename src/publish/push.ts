@@ -1,7 +1,6 @@
 // Push: prepared charts go to the registry concurrently; every chart gets a result, failures
 // included, and a failed chart never stops the others. Each archive is removed once its push is
 // over. A copy keeps the source's bytes and digest.
-import { createReadStream } from 'node:fs';
 import { archiveFileDigests } from '../chart/index.js';
 import { mapConcurrent } from '../concurrency.js';
 import { describeError, naming } from '../errors.js';
@@ -93,7 +92,7 @@ async function pushOne(chart: PreparedChart, registry: RegistryClient, settings:
 async function pushArtifact(chart: PreparedArtifact, registry: RegistryClient, { ifExists, log }: PushSettings): Promise<Outcome> {
   const outcome = await pushChart(registry, chart.artifact, {
     ifExists,
-    sameChartFiles: (remote) => sameChartFiles('bytes' in chart.packaged ? chart.packaged.bytes : createReadStream(chart.packaged.path), remote),
+    sameChartFiles: (remote) => sameChartFiles('open' in chart.artifact.chart ? chart.artifact.chart.open() : chart.artifact.chart.data, remote),
   });
   if (outcome.warning) log.warning(`${taggedName(chart.planned.target)}: ${outcome.warning}`);
   return outcome;
